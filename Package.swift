@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "classify",
+    products: [
+        .executable(name: "classify", targets: ["classify"]),
+        .library(name: "Classifier", targets: ["Classifier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libpcre2-8 through its C API; width 8 is fixed in the shim header.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(
+            name: "Classifier",
+            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "classify",
+            dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "ClassifierTests",
+            dependencies: ["Classifier"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

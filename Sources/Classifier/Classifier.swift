@@ -1,0 +1,39 @@
+/// The library's entry point: load a rule set once, then classify servers with it.
+///
+/// ```swift
+/// let classifier = try Classifier(rulesDirectory: "Rules")
+/// let server = Server(name: "My server", channels: [Channel(name: "general")])
+/// let result = classifier.classify(server)
+/// print(result.verdict)              // .clear
+/// ```
+///
+/// A `Classifier` is immutable and may be shared between threads. ``classify(_:)`` allocates matching scratch
+/// space for each call; a worker that classifies many servers should keep its own ``MatchScratch`` and call
+/// ``classify(_:scratch:)``.
+public final class Classifier: Sendable {
+    public let rules: RuleSet
+    public let engine: RuleEngine
+    public let scorer: Scorer
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        self.engine = RuleEngine(rules: rules)
+        self.scorer = Scorer(policy: rules.policy)
+    }
+
+    /// Loads and validates the rule packs in `rulesDirectory`.
+    public convenience init(rulesDirectory: String) throws(RuleSetError) {
+        self.init(rules: try RuleSet.load(directory: rulesDirectory))
+    }
+
+    public func classify(_ server: Server) -> ClassificationResult {
+        classify(server, scratch: MatchScratch())
+    }
+
+    public func classify(_ server: Server, scratch: MatchScratch) -> ClassificationResult {
+        let scan = engine.scan(server, scratch: scratch)
+        let (verdict, categories) = scorer.score(scan.evidence)
+        return ClassificationResult(server: server, verdict: verdict, categories: categories,
+                                    evidence: scan.evidence, errors: scan.errors)
+    }
+}

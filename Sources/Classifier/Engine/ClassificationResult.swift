@@ -1,0 +1,10 @@
+/// Everything classify says about one server: the verdict, the scores behind it and the evidence behind those.
+public struct ClassificationResult: Sendable {
+    public let server: Server
+    public let verdict: Verdict
+    /// Every category with evidence (or lowered by counter-evidence), in typology order.
+    public let categories: [CategoryScore]
+    public let evidence: [Evidence]
+    /// Rules that could not be evaluated on this server; their absence from the evidence means nothing.
+    public let errors: [RuleError]
+}

@@ -1,0 +1,70 @@
+/// Where a text sits in a server, as a moderator would point at it.
+public struct Location: Sendable, Equatable, Codable {
+    public let field: Field
+    /// Name of the category (of the category itself, or of the channel's parent).
+    public let category: String?
+    /// Name of the channel (for channel names and topics).
+    public let channel: String?
+
+    /// `category › #channel`, `category`, `#channel (topic)`, `server name`…
+    public var path: String {
+        switch field {
+        case .serverName: return "server name"
+        case .serverDescription: return "server description"
+        case .category: return category ?? ""
+        case .channel, .topic:
+            var text = category.map { "\($0) › " } ?? ""
+            text += "#" + (channel ?? "")
+            if field == .topic { text += " (topic)" }
+            return text
+        }
+    }
+}
+
+/// One signal found in one text: the piece of a hit that points at words in the server.
+public struct EvidencePart: Sendable, Equatable {
+    public let signal: String
+    public let location: Location
+    /// The whole original text the match is in (a channel name, a topic…).
+    public let text: String
+    /// The match, as offsets in Unicode scalars into `text` (what Python's and JavaScript's code-point indexing
+    /// use), end exclusive.
+    public let start: Int
+    public let end: Int
+    /// The matched words, exactly as in the original text.
+    public let match: String
+    /// The text view the pattern matched on.
+    public let view: TextView.Kind
+}
+
+/// One hit of one rule: every part that had to be present for it, in one scope unit.
+public struct Evidence: Sendable, Equatable {
+    public let rule: String
+    public let category: String
+    public let section: String
+    public let status: RuleStatus
+    public let weight: Int
+    public let indicator: Bool
+    /// Categories this hit lowers, for counter-evidence; empty for an ordinary hit.
+    public let lowers: [String]
+    public let scope: Scope
+    public let parts: [EvidencePart]
+
+    /// The first part: where a moderator should look first.
+    public var primary: EvidencePart { parts[0] }
+    public var isCounter: Bool { !lowers.isEmpty }
+}
+
+/// A rule that could not be evaluated on a server (a match that hit a resource limit): its result is unknown, so
+/// it is reported instead of being taken as "no match".
+public struct RuleError: Sendable, Equatable, CustomStringConvertible {
+    /// The signal whose pattern failed, and the rules that read it.
+    public let signal: String
+    public let rules: [String]
+    public let location: Location
+    public let message: String
+
+    public var description: String {
+        "rule \(rules.joined(separator: ", ")) (signal \(signal)) at \(location.path): \(message)"
+    }
+}

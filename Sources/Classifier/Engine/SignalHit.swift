@@ -1,0 +1,7 @@
+/// A signal found in one text: the text's index in the server's text list and the byte range in the original.
+struct SignalHit {
+    let signal: String
+    let textIndex: Int
+    let originalBytes: Range<Int>
+    let view: TextView.Kind
+}

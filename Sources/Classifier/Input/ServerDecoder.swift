@@ -1,0 +1,154 @@
+/// Turns a parsed JSON document of a known shape into a ``Server``.
+public enum ServerDecoder {
+    /// Decodes one document, detecting its format. `fallbackName` names a server whose export carries no name
+    /// (a bare Discord channel array), usually the file's base name.
+    public static func decode(_ value: JSONValue, source: SourceRef, fallbackName: String) throws(InputError) -> Server {
+        guard let format = InputFormat.detect(value) else {
+            throw .unknownShape(source: source, found: describeShape(value))
+        }
+        var source = source
+        source.format = format.rawValue
+        switch format {
+        case .discordChannels:
+            let items = value.arrayValue ?? []
+            let guildID = items.lazy.compactMap { $0["guild_id"]?.idValue }.first
+            var server = try decodeDiscordChannels(items, path: "", source: source)
+            server.id = guildID
+            server.name = fallbackName
+            return server
+        case .guildTemplate:
+            let guild = value["serialized_source_guild"]!
+            let items = try array(guild["channels"], path: "serialized_source_guild.channels", source: source) ?? []
+            var server = try decodeDiscordChannels(items, path: "serialized_source_guild.channels", source: source)
+            server.id = value["code"]?.idValue
+            server.name = nonEmpty(value["name"]?.stringValue) ?? nonEmpty(guild["name"]?.stringValue) ?? fallbackName
+            server.description = nonEmpty(value["description"]?.stringValue) ?? nonEmpty(guild["description"]?.stringValue)
+            return server
+        case .native:
+            return try decodeNative(value, source: source, fallbackName: fallbackName)
+        }
+    }
+
+    // MARK: - Discord channel objects (API array and guild template)
+
+    private static func decodeDiscordChannels(_ items: [JSONValue], path: String, source: SourceRef)
+        throws(InputError) -> Server {
+        var server = Server(name: "", source: source)
+        var categoryIndexByID: [String: Int] = [:]
+        // Categories first: a channel may come before its parent in the array.
+        for (index, item) in items.enumerated() where item["type"]?.intValue == 4 {
+            let name = try string(item["name"], path: "\(path)[\(index)].name", source: source) ?? ""
+            let id = item["id"]?.idValue
+            if let id { categoryIndexByID[id] = server.categories.count }
+            server.categories.append(ChannelCategory(id: id, name: name))
+        }
+        for (index, item) in items.enumerated() {
+            guard item.objectValue != nil else {
+                throw .invalidField(source: source, path: "\(path)[\(index)]",
+                                    reason: "expected a channel object, found \(item.kindName)")
+            }
+            guard let type = item["type"]?.intValue else {
+                throw .invalidField(source: source, path: "\(path)[\(index)].type",
+                                    reason: "expected Discord's numeric channel type")
+            }
+            if type == 4 { continue }
+            let name = try string(item["name"], path: "\(path)[\(index)].name", source: source) ?? ""
+            let topic = try string(item["topic"], path: "\(path)[\(index)].topic", source: source)
+            let parent = item["parent_id"]?.idValue.flatMap { categoryIndexByID[$0] }
+            server.channels.append(Channel(id: item["id"]?.idValue, name: name, topic: topic,
+                                           kind: discordKind(type), categoryIndex: parent))
+        }
+        return server
+    }
+
+    private static func discordKind(_ type: Int) -> String {
+        switch type {
+        case 0: return "text"
+        case 2: return "voice"
+        case 5: return "announcement"
+        case 10, 11, 12: return "thread"
+        case 13: return "stage"
+        case 15: return "forum"
+        case 16: return "media"
+        default: return String(type)
+        }
+    }
+
+    // MARK: - Native format
+
+    private static func decodeNative(_ value: JSONValue, source: SourceRef, fallbackName: String)
+        throws(InputError) -> Server {
+        var server = Server(name: "", source: source)
+        server.id = value["id"]?.idValue
+        server.name = try string(value["name"], path: "name", source: source) ?? fallbackName
+        server.description = try string(value["description"], path: "description", source: source)
+        for (index, item) in (try array(value["categories"], path: "categories", source: source) ?? []).enumerated() {
+            let path = "categories[\(index)]"
+            let categoryIndex = server.categories.count
+            if let name = item.stringValue {
+                server.categories.append(ChannelCategory(name: name))
+                continue
+            }
+            guard item.objectValue != nil else {
+                throw .invalidField(source: source, path: path, reason: "expected a category object or name, found \(item.kindName)")
+            }
+            let name = try string(item["name"], path: "\(path).name", source: source) ?? ""
+            server.categories.append(ChannelCategory(id: item["id"]?.idValue, name: name))
+            let channels = try array(item["channels"], path: "\(path).channels", source: source) ?? []
+            for (channelIndex, channel) in channels.enumerated() {
+                server.channels.append(try nativeChannel(channel, path: "\(path).channels[\(channelIndex)]",
+                                                         categoryIndex: categoryIndex, source: source))
+            }
+        }
+        for (index, channel) in (try array(value["channels"], path: "channels", source: source) ?? []).enumerated() {
+            server.channels.append(try nativeChannel(channel, path: "channels[\(index)]", categoryIndex: nil, source: source))
+        }
+        return server
+    }
+
+    private static func nativeChannel(_ value: JSONValue, path: String, categoryIndex: Int?, source: SourceRef)
+        throws(InputError) -> Channel {
+        if let name = value.stringValue { return Channel(name: name, categoryIndex: categoryIndex) }
+        guard value.objectValue != nil else {
+            throw .invalidField(source: source, path: path, reason: "expected a channel object or name, found \(value.kindName)")
+        }
+        return Channel(id: value["id"]?.idValue,
+                       name: try string(value["name"], path: "\(path).name", source: source) ?? "",
+                       topic: try string(value["topic"], path: "\(path).topic", source: source),
+                       kind: try string(value["kind"], path: "\(path).kind", source: source) ?? "text",
+                       categoryIndex: categoryIndex)
+    }
+
+    // MARK: - Field helpers
+
+    private static func string(_ value: JSONValue?, path: String, source: SourceRef) throws(InputError) -> String? {
+        guard let value, !value.isNull else { return nil }
+        guard let text = value.stringValue else {
+            throw .invalidField(source: source, path: path, reason: "expected a string, found \(value.kindName)")
+        }
+        return text
+    }
+
+    private static func array(_ value: JSONValue?, path: String, source: SourceRef) throws(InputError) -> [JSONValue]? {
+        guard let value, !value.isNull else { return nil }
+        guard let items = value.arrayValue else {
+            throw .invalidField(source: source, path: path, reason: "expected an array, found \(value.kindName)")
+        }
+        return items
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func describeShape(_ value: JSONValue) -> String {
+        switch value {
+        case let .object(members):
+            let keys = members.keys.sorted().prefix(6).joined(separator: ", ")
+            return keys.isEmpty ? "an empty object" : "an object with keys \(keys)"
+        case .array: return "an array whose items are not Discord channels"
+        default: return "\(value.kindName) at the top level"
+        }
+    }
+}

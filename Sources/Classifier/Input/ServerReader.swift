@@ -1,0 +1,114 @@
+import Foundation
+
+/// One record read from an input: a server, or the error that kept it from being one.
+public typealias InputRecord = Result<Server, InputError>
+
+/// Reads servers from files or standard input: a single JSON document, or JSON Lines (one server per line, each in
+/// any supported shape). A bad line in JSON Lines is an error record; the other lines are still read.
+public enum ServerReader {
+    /// Reads every record of one file; `path` `-` is standard input.
+    public static func read(path: String) -> [InputRecord] {
+        let data: Data
+        do {
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    return [.failure(.unreadable(file: path, reason: "is a directory; pass the files inside it"))]
+                }
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            return [.failure(.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path)
+                ? reason : "no such file"))]
+        }
+        return read(bytes: [UInt8](data), file: path)
+    }
+
+    /// Reads every record of an input already in memory. `file` names it in errors and in ``SourceRef``.
+    public static func read(bytes: [UInt8], file: String) -> [InputRecord] {
+        let name = fallbackName(for: file)
+        return bytes.withUnsafeBufferPointer { buffer -> [InputRecord] in
+            if isBlank(buffer) { return [.failure(.empty(file: file))] }
+            if file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") {
+                return readLines(buffer, file: file, fallbackName: name)
+            }
+            let value: JSONValue
+            do throws(JSONParser.SyntaxError) {
+                value = try JSONParser.parse(buffer)
+            } catch {
+                // Several JSON values one per line: JSON Lines without the extension (for instance from a pipe).
+                if error.line > 1, let firstLine = lines(buffer).first,
+                   let first = try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[firstLine.range])),
+                   first.objectValue != nil || first.arrayValue != nil {
+                    return readLines(buffer, file: file, fallbackName: name)
+                }
+                return [.failure(.malformedJSON(source: SourceRef(file: file), line: error.line, column: error.column,
+                                                reason: error.reason))]
+            }
+            return [Result { () throws(InputError) -> Server in
+                try ServerDecoder.decode(value, source: SourceRef(file: file), fallbackName: name)
+            }]
+        }
+    }
+
+    private static func readLines(_ buffer: UnsafeBufferPointer<UInt8>, file: String, fallbackName: String) -> [InputRecord] {
+        var records: [InputRecord] = []
+        for line in lines(buffer) {
+            let slice = UnsafeBufferPointer(rebasing: buffer[line.range])
+            if isBlank(slice) { continue }
+            let source = SourceRef(file: file, record: line.number)
+            do throws(JSONParser.SyntaxError) {
+                let value = try JSONParser.parse(slice)
+                records.append(Result { () throws(InputError) -> Server in
+                    try ServerDecoder.decode(value, source: source, fallbackName: "\(fallbackName):\(line.number)")
+                })
+            } catch {
+                records.append(.failure(.malformedJSON(source: source, line: line.number, column: error.column,
+                                                       reason: error.reason)))
+            }
+        }
+        return records
+    }
+
+    private struct Line {
+        let number: Int
+        let range: Range<Int>
+    }
+
+    private static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var result: [Line] = []
+        var start = 0
+        var number = 1
+        for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A {
+            var end = index
+            if end > start, buffer[end - 1] == 0x0D { end -= 1 }  // CRLF
+            result.append(Line(number: number, range: start..<end))
+            number += 1
+            start = index + 1
+        }
+        return result
+    }
+
+    private static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The file's base name without its extension: the name of a server whose export has none.
+    static func fallbackName(for file: String) -> String {
+        if file == "-" { return "stdin" }
+        let base = (file as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        return stem.isEmpty ? base : stem
+    }
+}

@@ -1,0 +1,30 @@
+/// One piece of text of a server, with the field it belongs to and where it sits in the structure.
+public struct FieldText: Sendable {
+    public let field: Field
+    public let text: String
+    /// Index of the category this text belongs to (a category name, or a channel inside it).
+    public let categoryIndex: Int?
+    /// Index of the channel this text belongs to (its name or topic).
+    public let channelIndex: Int?
+
+    /// Splits a server into the texts rules read, in a stable order: server name, description, then each category
+    /// name and each channel's name and topic.
+    public static func texts(of server: Server) -> [FieldText] {
+        var texts: [FieldText] = [FieldText(field: .serverName, text: server.name, categoryIndex: nil, channelIndex: nil)]
+        if let description = server.description, !description.isEmpty {
+            texts.append(FieldText(field: .serverDescription, text: description, categoryIndex: nil, channelIndex: nil))
+        }
+        for (index, category) in server.categories.enumerated() {
+            texts.append(FieldText(field: .category, text: category.name, categoryIndex: index, channelIndex: nil))
+        }
+        for (index, channel) in server.channels.enumerated() {
+            texts.append(FieldText(field: .channel, text: channel.name, categoryIndex: channel.categoryIndex,
+                                   channelIndex: index))
+            if let topic = channel.topic, !topic.isEmpty {
+                texts.append(FieldText(field: .topic, text: topic, categoryIndex: channel.categoryIndex,
+                                       channelIndex: index))
+            }
+        }
+        return texts
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Yams
+
+/// Reads one rule-pack file: its `signals` and `rules`, each validated against the policy.
+struct PackReader {
+    /// Category id of counter-evidence rules that are about no single category (victim support, prevention…).
+    static let contextCategory = "context"
+
+    static let signalKeys: Set<String> = ["id", "description", "fields", "patterns", "flags", "negatable", "examples"]
+    static let ruleKeys: Set<String> = [
+        "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "negatable",
+        "scope", "all", "any", "min-any", "none", "lowers", "indicator", "examples",
+    ]
+
+    let path: String
+    let policy: Policy
+
+    struct Pack {
+        var signals: [(Signal, Int?)] = []
+        var rules: [(Rule, Int?)] = []
+    }
+
+    func read() throws(RuleSetError) -> Pack {
+        let root = try YAMLFile.root(path: path)
+        let doc = YAMLFields(node: root, file: path, item: nil)
+        try doc.checkKeys(["pack", "description", "signals", "rules"])
+        var pack = Pack()
+        if doc.optional("signals") != nil {
+            for node in try doc.requiredSequence("signals") {
+                pack.signals.append((try readSignal(node), node.mark?.line))
+            }
+        }
+        if doc.optional("rules") != nil {
+            for node in try doc.requiredSequence("rules") {
+                let (rule, implicit) = try readRule(node)
+                if let implicit { pack.signals.append((implicit, node.mark?.line)) }
+                pack.rules.append((rule, node.mark?.line))
+            }
+        }
+        if pack.signals.isEmpty && pack.rules.isEmpty {
+            throw RuleSetError(file: path, reason: "the pack has neither signals nor rules")
+        }
+        return pack
+    }
+
+    private func readSignal(_ node: Node) throws(RuleSetError) -> Signal {
+        let id = YAMLFields(node: node, file: path, item: nil).optional("id")?.string
+        let fields = YAMLFields(node: node, file: path, item: id ?? "signal")
+        try fields.checkKeys(Self.signalKeys)
+        let signalID = try validID(try fields.requiredString("id"), fields)
+        return try readPatterns(fields, id: signalID, description: try fields.requiredString("description"),
+                                examples: try readExamples(fields), implicit: false)
+    }
+
+    private func readPatterns(_ fields: YAMLFields, id: String, description: String, examples: Examples,
+                              implicit: Bool) throws(RuleSetError) -> Signal {
+        let sources = try fields.stringList("patterns")
+        guard !sources.isEmpty else { throw fields.fail("'patterns' must list at least one PCRE2 pattern") }
+        let flags: PatternFlags
+        let flagNames = try fields.stringList("flags")
+        do throws(PatternFlagError) {
+            flags = try PatternFlags(names: flagNames)
+        } catch {
+            throw fields.fail("unknown flag '\(error.name)' (known: case-sensitive, extended, multiline, dotall)")
+        }
+        var patterns: [CompiledPattern] = []
+        for source in sources {
+            patterns.append(try RuleSetLoader.compile(source, flags: flags, file: path, item: id, line: fields.line))
+        }
+        var readFields = Set<Field>()
+        for name in try fields.stringList("fields") {
+            guard let field = Field(rawValue: name) else {
+                throw fields.fail("unknown field '\(name)' (known: \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            readFields.insert(field)
+        }
+        return Signal(id: id, description: description, fields: readFields.isEmpty ? Set(Field.allCases) : readFields,
+                      patterns: patterns, negatable: try fields.optionalBool("negatable") ?? true,
+                      examples: examples, isImplicit: implicit)
+    }
+
+    private func readRule(_ node: Node) throws(RuleSetError) -> (Rule, Signal?) {
+        let id = YAMLFields(node: node, file: path, item: nil).optional("id")?.string
+        let fields = YAMLFields(node: node, file: path, item: id ?? "rule")
+        try fields.checkKeys(Self.ruleKeys)
+        let ruleID = try validID(try fields.requiredString("id"), fields)
+
+        let category = try fields.requiredString("category")
+        let lowers = try fields.stringList("lowers")
+        let known = policy.categories.map(\.id)
+        if category == Self.contextCategory {
+            guard !lowers.isEmpty else {
+                throw fields.fail("category '\(Self.contextCategory)' is for counter-evidence: add 'lowers'")
+            }
+        } else if !known.contains(category) {
+            throw fields.fail("unknown category '\(category)' (known: \(known.joined(separator: ", ")), \(Self.contextCategory))")
+        }
+        for lowered in lowers where !known.contains(lowered) {
+            throw fields.fail("'lowers' names unknown category '\(lowered)'")
+        }
+        if let floor = policy.escalations.keys.first(where: lowers.contains) {
+            throw fields.fail("counter-evidence cannot lower '\(floor)': its hits escalate whatever else the server shows")
+        }
+
+        let section = try fields.requiredString("section")
+        guard section.range(of: #"^[1-7](\.[1-3])?$"#, options: .regularExpression) != nil else {
+            throw fields.fail("section '\(section)' is not a typology section such as 1 or 1.2")
+        }
+        if let info = policy.category(category), !(section == info.section || section.hasPrefix(info.section + ".")) {
+            throw fields.fail("section \(section) is not in section \(info.section) of category '\(category)'")
+        }
+
+        let statusText = try fields.optionalString("status") ?? "stable"
+        guard let status = RuleStatus(rawValue: statusText) else {
+            throw fields.fail("status '\(statusText)' must be stable or experimental")
+        }
+        let weight = try fields.requiredInt("weight")
+        guard (1...100).contains(weight) else { throw fields.fail("weight \(weight) must be between 1 and 100") }
+        let description = try fields.requiredString("description")
+        let examples = try readExamples(fields)
+
+        var implicit: Signal?
+        var all = try fields.stringList("all")
+        if fields.optional("patterns") != nil {
+            let signal = try readPatterns(fields, id: ruleID, description: description, examples: Examples(),
+                                          implicit: true)
+            implicit = signal
+            all.insert(ruleID, at: 0)
+        } else if fields.optional("fields") != nil || fields.optional("flags") != nil {
+            throw fields.fail("'fields' and 'flags' go with the rule's own 'patterns' (signals carry their own)")
+        }
+        let any = try fields.stringList("any")
+        let none = try fields.stringList("none")
+        guard !all.isEmpty || !any.isEmpty else {
+            throw fields.fail("a rule needs its own 'patterns', or signals in 'all' or 'any'")
+        }
+        let minAny = try fields.optional("min-any").map { _ throws(RuleSetError) in try fields.requiredInt("min-any") }
+            ?? (any.isEmpty ? 0 : 1)
+        guard any.isEmpty ? minAny == 0 : (1...any.count).contains(minAny) else {
+            throw fields.fail("min-any \(minAny) must be between 1 and the number of 'any' signals (\(any.count))")
+        }
+        let scopeText = try fields.optionalString("scope") ?? (all.count + any.count > 1 ? "channel" : "text")
+        guard let scope = Scope(rawValue: scopeText) else {
+            throw fields.fail("scope '\(scopeText)' must be one of \(Scope.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
+                        description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
+                        indicator: try fields.optionalBool("indicator") ?? false, scope: scope,
+                        all: all, any: any, minAny: minAny, none: none, examples: examples, file: path)
+        return (rule, implicit)
+    }
+
+    private func validID(_ id: String, _ fields: YAMLFields) throws(RuleSetError) -> String {
+        guard id.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil else {
+            throw fields.fail("id '\(id)' must be lower-case letters, digits, '.' and '-'")
+        }
+        return id
+    }
+
+    private func readExamples(_ fields: YAMLFields) throws(RuleSetError) -> Examples {
+        guard let node = fields.optional("examples") else { return Examples() }
+        let examples = YAMLFields(node: node, file: path, item: fields.item)
+        try examples.checkKeys(["match", "no-match"])
+        return Examples(match: try exampleList(examples, "match"), noMatch: try exampleList(examples, "no-match"))
+    }
+
+    /// Each example is a string (one line) or a list of strings (lines of one small server).
+    private func exampleList(_ fields: YAMLFields, _ key: String) throws(RuleSetError) -> [[String]] {
+        guard let value = fields.optional(key) else { return [] }
+        guard let sequence = value.sequence else { throw fields.fail("examples.\(key) must be a list", at: value) }
+        var result: [[String]] = []
+        for element in sequence {
+            if case .scalar(let scalar) = element {
+                result.append([scalar.string])
+            } else if let lines = element.sequence, lines.allSatisfy({ $0.scalar != nil }), !lines.isEmpty {
+                result.append(lines.map { $0.scalar!.string })
+            } else {
+                throw fields.fail("examples.\(key): each example is a string or a list of strings", at: element)
+            }
+        }
+        return result
+    }
+}

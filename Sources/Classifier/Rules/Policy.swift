@@ -1,0 +1,40 @@
+/// The verdict policy and shared settings of a rule set, from `Rules/policy.yaml`.
+public struct Policy: Sendable {
+    /// A category of the typology.
+    public struct CategoryInfo: Sendable, Equatable {
+        public let id: String
+        /// Typology section number (`1` … `6`).
+        public let section: String
+        public let title: String
+    }
+
+    /// Score thresholds (0–100) at which a category raises `watch` and `report-platform`.
+    public struct Thresholds: Sendable, Equatable {
+        public var watch: Int
+        public var reportPlatform: Int
+    }
+
+    /// Version of the bundled rule packs, quoted in reports.
+    public let version: String
+    public let categories: [CategoryInfo]
+    public let thresholds: Thresholds
+    /// Per-category thresholds that replace the default ones.
+    public let categoryThresholds: [String: Thresholds]
+    /// Each further hit of the same rule counts this fraction of the one before (see ``Scorer``).
+    public let repeatDecay: Double
+    /// Categories whose stable, non-indicator hits set a verdict floor whatever the scores (minors →
+    /// report-authorities).
+    public let escalations: [String: Verdict]
+    /// Matched against the text just before a hit: when it matches, the hit is negated ("no leaks").
+    public let negationBefore: CompiledPattern?
+    /// Matched against the text just after a hit ("leaks interdits").
+    public let negationAfter: CompiledPattern?
+
+    public func thresholds(for category: String) -> Thresholds {
+        categoryThresholds[category] ?? thresholds
+    }
+
+    public func category(_ id: String) -> CategoryInfo? {
+        categories.first { $0.id == id }
+    }
+}

@@ -1,0 +1,59 @@
+/// How far apart the parts of a combined rule may be and still count as one hit.
+public enum Scope: String, Sendable, CaseIterable, Codable {
+    /// All parts in the same text (one name, one topic).
+    case text
+    /// All parts in one channel (its name and topic). The server's name and description form one unit too.
+    case channel
+    /// All parts in one category (its name, its channels' names and topics). Channels outside any category are
+    /// each their own unit; the server's name and description form one unit too.
+    case category
+    /// Anywhere in the server.
+    case server
+}
+
+/// Whether a rule's hits count toward a verdict.
+public enum RuleStatus: String, Sendable, Codable {
+    /// Reported and scored.
+    case stable
+    /// Reported in the evidence, never scored and never raising a verdict: for rules still being evaluated.
+    case experimental
+}
+
+/// What a rule's hit does to the scores.
+public enum RuleEffect: Sendable, Equatable {
+    /// Raises its category's score.
+    case raises
+    /// Counter-evidence: lowers the scores of the listed categories (never `minors`, see the verdict policy).
+    case lowers([String])
+}
+
+/// A rule of a rule pack: which signals must appear together, where, and what a hit means.
+public struct Rule: Sendable {
+    public let id: String
+    /// Category id (`leaks`, `tributes`, `irl-predation`, `deepfakes`, `minors`, `nsfw`).
+    public let category: String
+    /// The typology section the rule encodes, such as `1.2`.
+    public let section: String
+    public let status: RuleStatus
+    /// Strength of one hit, 1–100 (see ``Scorer``).
+    public let weight: Int
+    public let description: String
+    public let effect: RuleEffect
+    /// A context clue rather than evidence: it adds to its category's score, but a verdict raised by such hits
+    /// alone is capped at `watch`, and a `minors` indicator does not escalate to `report-authorities`.
+    public let indicator: Bool
+    public let scope: Scope
+    /// Signals that must all be present in one scope unit.
+    public let all: [String]
+    /// Signals of which at least `minAny` must be present in the same unit.
+    public let any: [String]
+    public let minAny: Int
+    /// Signals whose presence in the unit cancels the hit.
+    public let none: [String]
+    public let examples: Examples
+    /// The pack file the rule came from, for messages.
+    public let file: String
+
+    /// Every signal id the rule reads.
+    public var signalIDs: [String] { all + any + none }
+}

@@ -1,0 +1,41 @@
+/// Checks a loaded rule set for what loading tolerates but a shipped pack must not have.
+///
+/// Loading already refuses bad schema, unknown keys, duplicate ids and patterns that do not compile; lint adds:
+/// examples present on every rule and signal, no pattern that matches the empty string, no unused signal.
+public struct RuleLinter: Sendable {
+    public struct Issue: Sendable, CustomStringConvertible {
+        public let file: String
+        public let item: String
+        public let reason: String
+        public var description: String { "\(file): \(item): \(reason)" }
+    }
+
+    public let rules: RuleSet
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    public func lint() -> [Issue] {
+        var issues: [Issue] = []
+        let scratch = MatchScratch()
+        let used = Set(rules.rules.flatMap(\.signalIDs))
+        for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) {
+            let file = rules.signalFiles[signal.id] ?? rules.directory
+            if !signal.isImplicit {
+                if signal.examples.match.isEmpty { issues.append(Issue(file: file, item: signal.id, reason: "no examples.match")) }
+                if signal.examples.noMatch.isEmpty { issues.append(Issue(file: file, item: signal.id, reason: "no examples.no-match")) }
+                if !used.contains(signal.id) { issues.append(Issue(file: file, item: signal.id, reason: "signal is used by no rule")) }
+            }
+            for pattern in signal.patterns where (try? pattern.firstMatch(in: "", using: scratch)) != nil {
+                issues.append(Issue(file: file, item: signal.id,
+                                    reason: "pattern /\(pattern.source)/ matches the empty string, so it matches every text"))
+            }
+        }
+        for rule in rules.rules {
+            if rule.examples.match.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.match")) }
+            if rule.examples.noMatch.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.no-match")) }
+        }
+        return issues
+    }
+}

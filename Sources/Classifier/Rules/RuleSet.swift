@@ -1,0 +1,54 @@
+import Foundation
+
+/// Every rule pack of a folder, loaded, compiled and validated once; immutable and safe to share between threads.
+public final class RuleSet: Sendable {
+    public let directory: String
+    public let policy: Policy
+    public let signals: [String: Signal]
+    /// Rules in load order (files sorted by name, rules in file order).
+    public let rules: [Rule]
+    /// The pack files read, sorted.
+    public let files: [String]
+    /// The pack file each signal was declared in.
+    public let signalFiles: [String: String]
+
+    init(directory: String, policy: Policy, signals: [String: Signal], rules: [Rule], files: [String],
+         signalFiles: [String: String]) {
+        self.signalFiles = signalFiles
+        self.directory = directory
+        self.policy = policy
+        self.signals = signals
+        self.rules = rules
+        self.files = files
+    }
+
+    /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.
+    /// - Throws: ``RuleSetError`` naming the file, line, rule and reason of the first problem.
+    public static func load(directory: String) throws(RuleSetError) -> RuleSet {
+        try RuleSetLoader(directory: directory).load()
+    }
+
+    /// The bundled `Rules/` folder: `$CLASSIFY_RULES`; then `share/classify/Rules` beside the installed binary's
+    /// `bin/`; then `Rules/` beside the binary; then the source checkout the binary was built from.
+    public static func bundledDirectory(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+        let fileManager = FileManager.default
+        if let fromEnvironment = ProcessInfo.processInfo.environment["CLASSIFY_RULES"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        var candidates: [String] = []
+        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+        let binDirectory = executable.deletingLastPathComponent()
+        candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/classify/Rules").path)
+        candidates.append(binDirectory.appendingPathComponent("Rules").path)
+        // Built from a checkout: Sources/Classifier/Rules/RuleSet.swift → the checkout's Rules/.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(checkout.appendingPathComponent("Rules").path)
+        return candidates.first { fileManager.fileExists(atPath: $0 + "/policy.yaml") }
+    }
+
+    /// The rules of one category, in load order.
+    public func rules(in category: String) -> [Rule] {
+        rules.filter { $0.category == category }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Yams
+
+/// Reads and validates rule packs. Kept apart from ``RuleSet`` so that the loaded set stays a plain value.
+struct RuleSetLoader {
+    static let policyFile = "policy.yaml"
+    /// Files in the rules folder that are data, not packs.
+    static let nonPackFiles: Set<String> = [policyFile, "referrals.yaml"]
+
+    let directory: String
+
+    func load() throws(RuleSetError) -> RuleSet {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleSetError(file: directory, reason: "no such rules folder; pass --rules DIR or set CLASSIFY_RULES")
+        }
+        let policyPath = (directory as NSString).appendingPathComponent(Self.policyFile)
+        let policy = try loadPolicy(path: policyPath)
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".yaml") && !Self.nonPackFiles.contains($0) }.sorted()
+        } catch {
+            throw RuleSetError(file: directory, reason: "cannot list the rules folder: \(error.localizedDescription)")
+        }
+        guard !names.isEmpty else { throw RuleSetError(file: directory, reason: "no rule packs (*.yaml) in the folder") }
+
+        var signals: [String: Signal] = [:]
+        var signalFiles: [String: String] = [:]
+        var rules: [Rule] = []
+        var seen: [String: String] = [:]  // id → file, for duplicate ids across packs
+        var pendingRules: [(rule: Rule, line: Int?)] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let pack = try PackReader(path: path, policy: policy).read()
+            for (signal, line) in pack.signals {
+                // A rule's own patterns form a signal under the rule's id; the rule's entry checks uniqueness.
+                if let other = seen[signal.id], !signal.isImplicit {
+                    throw RuleSetError(file: path, line: line, item: signal.id, reason: "duplicate id (also in \(other))")
+                }
+                if !signal.isImplicit { seen[signal.id] = path }
+                signals[signal.id] = signal
+                signalFiles[signal.id] = path
+            }
+            for (rule, line) in pack.rules {
+                if let other = seen[rule.id] {
+                    throw RuleSetError(file: path, line: line, item: rule.id, reason: "duplicate id (also in \(other))")
+                }
+                seen[rule.id] = path
+                pendingRules.append((rule, line))
+            }
+        }
+        // Signal references are checked once every pack is read: signals may live in a shared pack.
+        for (rule, line) in pendingRules {
+            for id in rule.signalIDs where signals[id] == nil {
+                throw RuleSetError(file: rule.file, line: line, item: rule.id, reason: "unknown signal '\(id)'")
+            }
+            rules.append(rule)
+        }
+        return RuleSet(directory: directory, policy: policy, signals: signals, rules: rules,
+                       files: names.map { (directory as NSString).appendingPathComponent($0) },
+                       signalFiles: signalFiles)
+    }
+
+    private func loadPolicy(path: String) throws(RuleSetError) -> Policy {
+        let node = try YAMLFile.root(path: path)
+        let doc = YAMLFields(node: node, file: path, item: nil)
+        let version = try doc.requiredString("version")
+        var categories: [Policy.CategoryInfo] = []
+        for entry in try doc.requiredSequence("categories") {
+            let fields = YAMLFields(node: entry, file: path, item: "categories")
+            categories.append(Policy.CategoryInfo(id: try fields.requiredString("id"),
+                                                  section: try fields.requiredString("section"),
+                                                  title: try fields.requiredString("title")))
+        }
+        let thresholdNode = try doc.required("thresholds")
+        let thresholds = try Self.thresholds(thresholdNode, file: path)
+        var perCategory: [String: Policy.Thresholds] = [:]
+        if let overrides = doc.optional("category-thresholds")?.mapping {
+            for (key, value) in overrides {
+                guard let id = key.string, categories.contains(where: { $0.id == id }) else {
+                    throw RuleSetError(file: path, line: key.mark?.line, reason: "category-thresholds: unknown category '\(key.string ?? "")'")
+                }
+                perCategory[id] = try Self.thresholds(value, file: path)
+            }
+        }
+        let decay = doc.optional("repeat-decay").flatMap { $0.float } ?? 0.5
+        guard decay >= 0, decay <= 1 else {
+            throw RuleSetError(file: path, reason: "repeat-decay must be between 0 and 1")
+        }
+        var escalations: [String: Verdict] = [:]
+        if let mapping = doc.optional("escalate")?.mapping {
+            for (key, value) in mapping {
+                guard let id = key.string, categories.contains(where: { $0.id == id }) else {
+                    throw RuleSetError(file: path, line: key.mark?.line, reason: "escalate: unknown category '\(key.string ?? "")'")
+                }
+                guard let verdict = value.string.flatMap(Verdict.init(rawValue:)) else {
+                    throw RuleSetError(file: path, line: value.mark?.line, reason: "escalate: '\(value.string ?? "")' is not a verdict")
+                }
+                escalations[id] = verdict
+            }
+        }
+        let negation = doc.optional("negation").map { YAMLFields(node: $0, file: path, item: "negation") }
+        return Policy(version: version, categories: categories, thresholds: thresholds,
+                      categoryThresholds: perCategory, repeatDecay: decay, escalations: escalations,
+                      negationBefore: try negation?.optionalString("before").map { p throws(RuleSetError) in
+                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.before") },
+                      negationAfter: try negation?.optionalString("after").map { p throws(RuleSetError) in
+                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.after") })
+    }
+
+    private static func thresholds(_ node: Node, file: String) throws(RuleSetError) -> Policy.Thresholds {
+        let fields = YAMLFields(node: node, file: file, item: "thresholds")
+        let watch = try fields.requiredInt("watch")
+        let report = try fields.requiredInt("report-platform")
+        guard 0 < watch, watch <= report, report <= 100 else {
+            throw RuleSetError(file: file, line: node.mark?.line,
+                               reason: "thresholds must satisfy 0 < watch <= report-platform <= 100")
+        }
+        return Policy.Thresholds(watch: watch, reportPlatform: report)
+    }
+
+    static func compile(_ source: String, flags: PatternFlags, file: String, item: String?, line: Int? = nil)
+        throws(RuleSetError) -> CompiledPattern {
+        do {
+            return try CompiledPattern(source, flags: flags)
+        } catch {
+            throw RuleSetError(file: file, line: line, item: item, reason: "pattern /\(source)/ does not compile: \(error)")
+        }
+    }
+}

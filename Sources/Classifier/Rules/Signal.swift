@@ -1,0 +1,29 @@
+/// A named indicator: one or more patterns looked for in some fields of a server. Signals are the building blocks
+/// of rules; by themselves they are not evidence.
+public struct Signal: Sendable {
+    public let id: String
+    public let description: String
+    public let fields: Set<Field>
+    public let patterns: [CompiledPattern]
+    /// When false, the negation guard is not applied (for signals whose own text is a negation, such as
+    /// "no age limit").
+    public let negatable: Bool
+    public let examples: Examples
+    /// True for the implicit signal a rule with its own `patterns` gets.
+    public let isImplicit: Bool
+}
+
+/// Texts a rule or signal must match and must not match, kept beside it and run by `classify rules test`.
+///
+/// An example is one or more lines of a small server structure. A bare line is a channel name; a prefix puts it
+/// elsewhere: `server:`, `description:`, `category:` (the following channels go into it), `channel:`, `topic:`
+/// (the topic of the channel before it).
+public struct Examples: Sendable, Equatable {
+    public var match: [[String]]
+    public var noMatch: [[String]]
+
+    public init(match: [[String]] = [], noMatch: [[String]] = []) {
+        self.match = match
+        self.noMatch = noMatch
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Yams
+
+/// Reads a YAML file into a node tree, with errors that name the file and line.
+enum YAMLFile {
+    static func root(path: String) throws(RuleSetError) -> Node {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RuleSetError(file: path, reason: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file as UTF-8 text" : "missing file")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleSetError(file: path, reason: "the file is empty")
+            }
+            return node
+        } catch let error as RuleSetError {
+            throw error
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                throw RuleSetError(file: path, line: mark.line, reason: "invalid YAML: \(problem)")
+            default:
+                throw RuleSetError(file: path, reason: "invalid YAML: \(error)")
+            }
+        } catch {
+            throw RuleSetError(file: path, reason: "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// Typed access to the keys of a YAML mapping, throwing ``RuleSetError`` with file, line and item on every misfit.
+struct YAMLFields {
+    let node: Node
+    let file: String
+    let item: String?
+
+    var line: Int? { node.mark?.line }
+
+    func fail(_ reason: String, at node: Node? = nil) -> RuleSetError {
+        RuleSetError(file: file, line: (node ?? self.node).mark?.line, item: item, reason: reason)
+    }
+
+    /// Keys present that are not in `allowed`: a typo in a rule must not be silently ignored.
+    func checkKeys(_ allowed: Set<String>) throws(RuleSetError) {
+        guard let mapping = node.mapping else { throw fail("expected a mapping") }
+        for key in mapping.keys {
+            guard let name = key.string, allowed.contains(name) else {
+                throw fail("unknown key '\(key.string ?? "?")' (allowed: \(allowed.sorted().joined(separator: ", ")))", at: key)
+            }
+        }
+    }
+
+    func optional(_ key: String) -> Node? {
+        guard let value = node.mapping?[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.tag == .implicit, scalar.string == "~" || scalar.string == "null" {
+            return nil
+        }
+        return value
+    }
+
+    func required(_ key: String) throws(RuleSetError) -> Node {
+        guard node.mapping != nil else { throw fail("expected a mapping") }
+        guard let value = optional(key) else { throw fail("missing '\(key)'") }
+        return value
+    }
+
+    func requiredString(_ key: String) throws(RuleSetError) -> String {
+        let value = try required(key)
+        guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+            throw fail("'\(key)' must be a non-empty string", at: value)
+        }
+        return scalar.string
+    }
+
+    func optionalString(_ key: String) throws(RuleSetError) -> String? {
+        guard let value = optional(key) else { return nil }
+        guard case .scalar(let scalar) = value else { throw fail("'\(key)' must be a string", at: value) }
+        return scalar.string
+    }
+
+    func requiredInt(_ key: String) throws(RuleSetError) -> Int {
+        let value = try required(key)
+        guard let number = value.int else { throw fail("'\(key)' must be a whole number", at: value) }
+        return number
+    }
+
+    func optionalBool(_ key: String) throws(RuleSetError) -> Bool? {
+        guard let value = optional(key) else { return nil }
+        guard let flag = value.bool else { throw fail("'\(key)' must be true or false", at: value) }
+        return flag
+    }
+
+    func requiredSequence(_ key: String) throws(RuleSetError) -> [Node] {
+        let value = try required(key)
+        guard let sequence = value.sequence else { throw fail("'\(key)' must be a list", at: value) }
+        return Array(sequence)
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    func stringList(_ key: String) throws(RuleSetError) -> [String] {
+        guard let value = optional(key) else { return [] }
+        if case .scalar(let scalar) = value { return [scalar.string] }
+        guard let sequence = value.sequence else { throw fail("'\(key)' must be a list of strings", at: value) }
+        var strings: [String] = []
+        for element in sequence {
+            guard case .scalar(let scalar) = element else { throw fail("'\(key)' must be a list of strings", at: element) }
+            strings.append(scalar.string)
+        }
+        return strings
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Classifier
+import Foundation
+
+@main
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Say which patterns of digital sexual violence a chat server's structure shows, and what to do.",
+        discussion: """
+            Exit codes: 0 done; 1 a server reached --fail-on, or a test failed; 2 usage, input or rule-pack error.
+            Rules: --rules DIR, else $CLASSIFY_RULES, else the bundled Rules/ (see README).
+            """,
+        subcommands: [Scan.self, RulesCommand.self, TestCommand.self],
+        defaultSubcommand: Scan.self
+    )
+
+    /// Runs the command tree with classify's exit codes: usage errors exit 2 (not ArgumentParser's 64).
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Output.flush()
+            Foundation.exit(code.rawValue)
+        } catch {
+            Output.flush()
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        Output.flush()
+    }
+}
+
+/// Options shared by every command that loads rules.
+struct RulesOption: ParsableArguments {
+    @Option(name: .long, help: "Folder of rule packs (default: $CLASSIFY_RULES, then the bundled Rules/).")
+    var rules: String?
+
+    func load() throws -> Classifier {
+        guard let directory = rules ?? RuleSet.bundledDirectory() else {
+            Output.error("classify: cannot find the bundled Rules/ folder; pass --rules DIR or set CLASSIFY_RULES")
+            throw ExitCode(2)
+        }
+        do {
+            return try Classifier(rulesDirectory: directory)
+        } catch {
+            Output.error("classify: invalid rule pack: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Verdict: ExpressibleByArgument {}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Buffered standard output that ends quietly when the reader goes away (`classify … | head`).
+enum Output {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    static func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        guard !buffer.isEmpty else { return }
+        let failed = buffer.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                offset += written
+            }
+            return false
+        }
+        buffer.removeAll(keepingCapacity: true)
+        // EPIPE: the reader has all it wants (`| head`); any other write error cannot be fixed here. Stop quietly.
+        if failed { Foundation.exit(0) }
+    }
+
+    static func error(_ text: String) {
+        flush()
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Classifier
+
+/// `classify rules lint|test|list`.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check, test and list the rule packs.",
+        subcommands: [Lint.self, Test.self, List.self]
+    )
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the packs: schema, unique ids, patterns compile, examples present.")
+        @OptionGroup var rulesOption: RulesOption
+
+        func run() throws {
+            let classifier = try rulesOption.load()
+            let issues = RuleLinter(rules: classifier.rules).lint()
+            for issue in issues { Output.line(issue.description) }
+            let rules = classifier.rules
+            Output.line("\(rules.rules.count) rules, \(rules.signals.values.filter { !$0.isImplicit }.count) signals "
+                        + "in \(rules.files.count) packs: \(issues.count) problem\(issues.count == 1 ? "" : "s")")
+            if !issues.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every match and no-match example of every rule and signal.")
+        @OptionGroup var rulesOption: RulesOption
+
+        func run() throws {
+            let report = RuleTester(classifier: try rulesOption.load()).run()
+            for failure in report.failures { Output.line("FAIL \(failure)") }
+            Output.line("\(report.passed) passed, \(report.failures.count) failed")
+            if !report.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules with their category and section.")
+        @OptionGroup var rulesOption: RulesOption
+
+        func run() throws {
+            let rules = try rulesOption.load().rules
+            Output.line("rule-pack version \(rules.policy.version), \(rules.directory)")
+            for rule in rules.rules {
+                var tags: [String] = [rule.status.rawValue]
+                if rule.indicator { tags.append("indicator") }
+                if case let .lowers(categories) = rule.effect { tags.append("lowers " + categories.joined(separator: ",")) }
+                let id = rule.id.padding(toLength: 30, withPad: " ", startingAt: 0)
+                let category = rule.category.padding(toLength: 14, withPad: " ", startingAt: 0)
+                Output.line("\(id) \(category) \(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) "
+                            + "w\(rule.weight)  \(rule.scope.rawValue)  [\(tags.joined(separator: ", "))]  \(rule.description)")
+            }
+        }
+    }
+}

@@ -112,8 +112,9 @@ public struct RuleEngine: Sendable {
             let present = units[unit]!
             guard rule.all.allSatisfy({ present[$0] != nil }),
                   rule.any.filter({ present[$0] != nil }).count >= rule.minAny,
+                  rule.andAny.isEmpty || rule.andAny.contains(where: { present[$0] != nil }),
                   !rule.none.contains(where: { present[$0] != nil }) else { continue }
-            let parts = (rule.all + rule.any).compactMap { present[$0] }
+            let parts = (rule.all + rule.any + rule.andAny).compactMap { present[$0] }
                 .map { part(for: $0, texts: texts, server: server) }
             let lowers: [String]
             if case let .lowers(categories) = rule.effect { lowers = categories } else { lowers = [] }

@@ -9,7 +9,7 @@ struct PackReader {
     static let signalKeys: Set<String> = ["id", "description", "fields", "patterns", "flags", "negatable", "examples"]
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "negatable",
-        "scope", "all", "any", "min-any", "none", "lowers", "indicator", "examples",
+        "scope", "all", "any", "min-any", "and-any", "none", "lowers", "indicator", "examples",
     ]
 
     let path: String
@@ -131,6 +131,7 @@ struct PackReader {
         }
         let any = try fields.stringList("any")
         let none = try fields.stringList("none")
+        let andAny = try fields.stringList("and-any")
         guard !all.isEmpty || !any.isEmpty else {
             throw fields.fail("a rule needs its own 'patterns', or signals in 'all' or 'any'")
         }
@@ -139,14 +140,14 @@ struct PackReader {
         guard any.isEmpty ? minAny == 0 : (1...any.count).contains(minAny) else {
             throw fields.fail("min-any \(minAny) must be between 1 and the number of 'any' signals (\(any.count))")
         }
-        let scopeText = try fields.optionalString("scope") ?? (all.count + any.count > 1 ? "channel" : "text")
+        let scopeText = try fields.optionalString("scope") ?? (all.count + any.count + andAny.count > 1 ? "channel" : "text")
         guard let scope = Scope(rawValue: scopeText) else {
             throw fields.fail("scope '\(scopeText)' must be one of \(Scope.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
                         indicator: try fields.optionalBool("indicator") ?? false, scope: scope,
-                        all: all, any: any, minAny: minAny, none: none, examples: examples, file: path)
+                        all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path)
         return (rule, implicit)
     }
 

@@ -48,6 +48,8 @@ public struct Rule: Sendable {
     /// Signals of which at least `minAny` must be present in the same unit.
     public let any: [String]
     public let minAny: Int
+    /// A second group: at least one of these must be present too (for "a person AND a sexual context").
+    public let andAny: [String]
     /// Signals whose presence in the unit cancels the hit.
     public let none: [String]
     public let examples: Examples
@@ -55,5 +57,5 @@ public struct Rule: Sendable {
     public let file: String
 
     /// Every signal id the rule reads.
-    public var signalIDs: [String] { all + any + none }
+    public var signalIDs: [String] { all + any + andAny + none }
 }

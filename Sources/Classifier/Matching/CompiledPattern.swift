@@ -26,7 +26,12 @@ public final class CompiledPattern: @unchecked Sendable {
         self.source = source
         self.flags = flags
         // JIT before the code is shared: compiling it lazily from several threads would race.
-        self.isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        // (*NO_JIT) in a pattern makes jit_compile succeed without compiling: ask for the JIT code's size instead.
+        var jitSize: Int = 0
+        if pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0 {
+            pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_JITSIZE), &jitSize)
+        }
+        self.isJIT = jitSize > 0
     }
 
     deinit { pcre2_code_free_8(code) }

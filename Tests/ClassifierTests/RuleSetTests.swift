@@ -1,0 +1,112 @@
+import Testing
+@testable import Classifier
+
+@Suite struct RuleSetTests {
+    private let validRule = """
+        rules:
+          - id: test.leak
+            category: leaks
+            section: "1.1"
+            weight: 50
+            description: d
+            patterns: ['\\bleaks?\\b']
+            examples: {match: ["leaks"], no-match: ["league"]}
+        """
+
+    private func loadError(_ packs: [String: String], policy: String? = nil) -> RuleSetError? {
+        do {
+            _ = try RuleSet.load(directory: Support.rulesFolder(packs, policy: policy))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func bundledRulesLoadLintCleanAndPassEveryExample() {
+        let rules = Support.bundled.rules
+        for category in rules.policy.categories.map(\.id) {
+            #expect(rules.rules(in: category).filter { $0.status == .stable }.count >= 2, "category \(category)")
+        }
+        #expect(RuleLinter(rules: rules).lint().map(\.description) == [])
+        let report = RuleTester(classifier: Support.bundled).run()
+        #expect(report.failures.map(\.description) == [])
+        #expect(report.passed > 100)
+    }
+
+    @Test func badPatternNamesFileRuleAndOffset() throws {
+        let error = try #require(loadError(["a.yaml": validRule.replacingOccurrences(of: "\\bleaks?\\b", with: "leaks(")]))
+        #expect(error.file.hasSuffix("a.yaml") && error.item == "test.leak")
+        #expect(error.reason.contains("does not compile") && error.reason.contains("offset 6"))
+    }
+
+    @Test func unknownKeyIsRefused() throws {
+        let error = try #require(loadError(["a.yaml": validRule + "\n    wieght: 3\n"]))
+        #expect(error.reason.hasPrefix("unknown key 'wieght'"))
+        #expect(error.line == 9)
+    }
+
+    @Test func duplicateIdsAcrossPacks() throws {
+        let error = try #require(loadError(["a.yaml": validRule, "b.yaml": validRule]))
+        #expect(error.reason.contains("duplicate id") && error.file.hasSuffix("b.yaml"))
+    }
+
+    @Test func unknownSignalAndCategoryAndSection() throws {
+        let unknownSignal = validRule.replacingOccurrences(of: "    patterns: ['\\bleaks?\\b']", with: "    all: [nope]")
+        #expect(try #require(loadError(["a.yaml": unknownSignal])).reason == "unknown signal 'nope'")
+        let badCategory = validRule.replacingOccurrences(of: "category: leaks", with: "category: leak")
+        #expect(try #require(loadError(["a.yaml": badCategory])).reason.hasPrefix("unknown category 'leak'"))
+        let badSection = validRule.replacingOccurrences(of: "\"1.1\"", with: "\"2.1\"")
+        #expect(try #require(loadError(["a.yaml": badSection])).reason == "section 2.1 is not in section 1 of category 'leaks'")
+    }
+
+    @Test func counterEvidenceCannotLowerMinors() throws {
+        let pack = validRule.replacingOccurrences(of: "    weight: 50", with: "    weight: 50\n    lowers: [minors]")
+        #expect(try #require(loadError(["a.yaml": pack])).reason.contains("cannot lower 'minors'"))
+    }
+
+    @Test func invalidYAMLGivesLine() throws {
+        let error = try #require(loadError(["a.yaml": "rules:\n  - id: [unclosed\n"]))
+        #expect(error.reason.hasPrefix("invalid YAML") && error.line != nil)
+    }
+
+    @Test func missingFolderAndPolicy() throws {
+        do {
+            _ = try RuleSet.load(directory: "/nonexistent/rules")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason.contains("no such rules folder"))
+        }
+        let folder = Support.temporaryDirectory()
+        Support.write(validRule, to: folder + "/a.yaml")
+        do {
+            _ = try RuleSet.load(directory: folder)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file.hasSuffix("policy.yaml") && error.reason == "missing file")
+        }
+    }
+
+    @Test func lintFlagsMissingExamplesAndEmptyMatches() throws {
+        let pack = """
+            rules:
+              - id: test.empty
+                category: leaks
+                section: "1"
+                weight: 10
+                description: d
+                patterns: ['x*']
+            """
+        let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": pack]))
+        let issues = RuleLinter(rules: rules).lint().map(\.reason)
+        #expect(issues.contains("no examples.match"))
+        #expect(issues.contains("no examples.no-match"))
+        #expect(issues.contains { $0.contains("matches the empty string") })
+    }
+
+    @Test func ruleTesterReportsAFailingExample() throws {
+        let pack = validRule.replacingOccurrences(of: "no-match: [\"league\"]", with: "no-match: [\"leak\"]")
+        let classifier = try Classifier(rulesDirectory: Support.rulesFolder(["a.yaml": pack]))
+        let report = RuleTester(classifier: classifier).run()
+        #expect(report.failures.map(\.description) == ["test.leak: should not match \"leak\""])
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+@testable import Classifier
+
+/// Paths and helpers shared by the tests.
+enum Support {
+    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let rulesDirectory = checkout.appendingPathComponent("Rules").path
+    static let fixturesDirectory = checkout.appendingPathComponent("Fixtures").path
+
+    static let bundled: Classifier = {
+        do { return try Classifier(rulesDirectory: rulesDirectory) } catch { fatalError("bundled rules: \(error)") }
+    }()
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "classify-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String) {
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// A rules folder with the bundled policy and the given pack files.
+    static func rulesFolder(_ packs: [String: String], policy: String? = nil) -> String {
+        let directory = temporaryDirectory()
+        let bundledPolicy = try! String(contentsOfFile: rulesDirectory + "/policy.yaml", encoding: .utf8)
+        write(policy ?? bundledPolicy, to: directory + "/policy.yaml")
+        for (name, text) in packs { write(text, to: directory + "/" + name) }
+        return directory
+    }
+
+    static func server(_ lines: [String]) -> Server { ExampleServer.build(lines) }
+}

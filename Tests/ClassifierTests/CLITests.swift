@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the built `classify` binary: what a user types, what they see, and the exit code.
+@Suite struct CLITests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var binary: String {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        return products.appendingPathComponent("classify").path
+    }
+
+    func classify(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = Support.checkout
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func objects(_ jsonl: String) throws -> [[String: Any]] {
+        try jsonl.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func jsonlGivesOneObjectPerServerWithTheStableKeys() throws {
+        let run = try classify(["--format", "jsonl", "Fixtures/leaks-influ-hub.json", "Fixtures/benign-family.json"])
+        #expect(run.status == 0)
+        let lines = try objects(run.stdout)
+        #expect(lines.count == 2)
+        #expect(lines[0]["verdict"] as? String == "report-platform")
+        #expect(lines[1]["verdict"] as? String == "clear")
+        let server = try #require(lines[0]["server"] as? [String: Any])
+        #expect(server["name"] as? String == "Coin des Scred")
+        #expect((server["source"] as? [String: Any])?["file"] as? String == "Fixtures/leaks-influ-hub.json")
+        let categories = try #require(lines[0]["categories"] as? [[String: Any]])
+        #expect(categories.contains { $0["id"] as? String == "leaks" && ($0["score"] as? Int ?? 0) >= 60 })
+        let evidence = try #require(lines[0]["evidence"] as? [[String: Any]])
+        #expect(evidence.contains { $0["rule"] as? String == "leaks.request-channel" && $0["match"] as? String == "demande-leak" })
+    }
+
+    @Test func failOnSetsExitCodeOne() throws {
+        #expect(try classify(["--fail-on", "report-platform", "Fixtures/leaks-influ-hub.json"]).status == 1)
+        #expect(try classify(["--fail-on", "report-authorities", "Fixtures/leaks-influ-hub.json"]).status == 0)
+    }
+
+    @Test func textOutputStartsWithTheVerdict() throws {
+        let run = try classify(["Fixtures/minors-teen.json"])
+        #expect(run.stdout.hasPrefix("REPORT-AUTHORITIES  Teen spot"))
+        #expect(run.stdout.contains("minors.minor-sexual"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colours when not writing to a terminal")
+    }
+
+    @Test func readsStandardInput() throws {
+        let run = try classify(["--format", "jsonl"], stdin: #"{"name": "stdin server", "channels": ["cumtribs"]}"#)
+        #expect(try objects(run.stdout).first?["verdict"] as? String == "report-platform")
+    }
+
+    @Test func badInputExitsTwoAndKeepsTheOtherRecords() throws {
+        let folder = Support.temporaryDirectory()
+        Support.write("{\"name\": \"ok\", \"channels\": [\"a\"]}\n{broken\n", to: folder + "/list.jsonl")
+        let run = try classify(["--format", "jsonl", folder + "/list.jsonl", folder + "/missing.json"])
+        #expect(run.status == 2)
+        let lines = try objects(run.stdout)
+        #expect(lines.count == 3)
+        #expect(lines[0]["verdict"] as? String == "clear")
+        #expect(lines[1]["verdict"] is NSNull)
+        #expect(run.stderr.contains("list.jsonl: record 2"))
+        #expect(run.stderr.contains("missing.json: cannot read: no such file"))
+    }
+
+    @Test func usageAndRulePackErrorsExitTwo() throws {
+        let usage = try classify(["--format", "yaml", "Fixtures/benign-family.json"])
+        #expect(usage.status == 2 && usage.stderr.contains("yaml"))
+        let folder = Support.rulesFolder(["bad.yaml": "rules:\n  - id: x\n"])
+        let rules = try classify(["--rules", folder, "Fixtures/benign-family.json"])
+        #expect(rules.status == 2)
+        #expect(rules.stderr.contains("bad.yaml") && rules.stderr.contains("missing 'category'"))
+    }
+
+    @Test func rulesSubcommands() throws {
+        let lint = try classify(["rules", "lint"])
+        #expect(lint.status == 0 && lint.stdout.contains("0 problems"))
+        let test = try classify(["rules", "test"])
+        #expect(test.status == 0 && test.stdout.hasSuffix(" passed, 0 failed\n"))
+        let list = try classify(["rules", "list"])
+        #expect(list.stdout.contains("minors.coded-terms"))
+    }
+
+    @Test func fixturesPassAndAFailureIsShown() throws {
+        let run = try classify(["test", "Fixtures"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(" passed, 0 failed\n"))
+        let folder = Support.temporaryDirectory()
+        Support.write(#"{"name": "x", "channels": ["cumtribs"]}"#, to: folder + "/wrong.json")
+        Support.write(#"{"verdict": "clear", "categories": []}"#, to: folder + "/wrong.expected.json")
+        let failing = try classify(["test", folder])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("expected clear []\n  got      report-platform [tributes]"))
+        #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the system libraries classify builds against, when they are missing (Debian/Ubuntu).
+set -euo pipefail
+need=()
+pkg-config --exists libpcre2-8 2>/dev/null || need+=(libpcre2-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" pkg-config
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test: the Swift test suite (PCRE2 wrapper, readers, rules, scoring, CLI), every rule example, the fixtures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build
+swift test
+.build/debug/classify rules lint
+.build/debug/classify rules test
+.build/debug/classify test Fixtures

@@ -101,7 +101,7 @@ public struct RuleEngine: Sendable {
         var units: [ScopeUnit: [String: SignalHit]] = [:]
         var order: [ScopeUnit] = []
         for id in rule.signalIDs {
-            for hit in hits[id] ?? [] {
+            for hit in hits[id] ?? [] where rule.fields.contains(texts[hit.textIndex].field) {
                 let unit = ScopeUnit(texts[hit.textIndex], index: hit.textIndex, scope: rule.scope)
                 if units[unit] == nil { order.append(unit) }
                 if units[unit, default: [:]][id] == nil { units[unit, default: [:]][id] = hit }

@@ -126,8 +126,13 @@ struct PackReader {
                                           implicit: true)
             implicit = signal
             all.insert(ruleID, at: 0)
-        } else if fields.optional("fields") != nil || fields.optional("flags") != nil {
-            throw fields.fail("'fields' and 'flags' go with the rule's own 'patterns' (signals carry their own)")
+        } else if fields.optional("flags") != nil {
+            throw fields.fail("'flags' go with the rule's own 'patterns' (signals carry their own)")
+        }
+        var readFields = Set<Field>()
+        for name in try fields.stringList("fields") {
+            guard let field = Field(rawValue: name) else { throw fields.fail("unknown field '\(name)'") }
+            readFields.insert(field)
         }
         let any = try fields.stringList("any")
         let none = try fields.stringList("none")
@@ -147,6 +152,7 @@ struct PackReader {
         let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
                         indicator: try fields.optionalBool("indicator") ?? false, scope: scope,
+                        fields: readFields.isEmpty ? Set(Field.allCases) : readFields,
                         all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path)
         return (rule, implicit)
     }

@@ -43,6 +43,8 @@ public struct Rule: Sendable {
     /// alone is capped at `watch`, and a `minors` indicator does not escalate to `report-authorities`.
     public let indicator: Bool
     public let scope: Scope
+    /// The fields the rule reads: hits of its signals elsewhere are ignored for this rule.
+    public let fields: Set<Field>
     /// Signals that must all be present in one scope unit.
     public let all: [String]
     /// Signals of which at least `minAny` must be present in the same unit.

@@ -67,14 +67,7 @@ struct PackReader {
         for source in sources {
             patterns.append(try RuleSetLoader.compile(source, flags: flags, file: path, item: id, line: fields.line))
         }
-        var readFields = Set<Field>()
-        for name in try fields.stringList("fields") {
-            guard let field = Field(rawValue: name) else {
-                throw fields.fail("unknown field '\(name)' (known: \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            readFields.insert(field)
-        }
-        return Signal(id: id, description: description, fields: readFields.isEmpty ? Set(Field.allCases) : readFields,
+        return Signal(id: id, description: description, fields: try readFields(fields),
                       patterns: patterns, negatable: try fields.optionalBool("negatable") ?? true,
                       examples: examples, isImplicit: implicit)
     }
@@ -129,11 +122,6 @@ struct PackReader {
         } else if fields.optional("flags") != nil {
             throw fields.fail("'flags' go with the rule's own 'patterns' (signals carry their own)")
         }
-        var readFields = Set<Field>()
-        for name in try fields.stringList("fields") {
-            guard let field = Field(rawValue: name) else { throw fields.fail("unknown field '\(name)'") }
-            readFields.insert(field)
-        }
         let any = try fields.stringList("any")
         let none = try fields.stringList("none")
         let andAny = try fields.stringList("and-any")
@@ -152,9 +140,21 @@ struct PackReader {
         let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
                         indicator: try fields.optionalBool("indicator") ?? false, scope: scope,
-                        fields: readFields.isEmpty ? Set(Field.allCases) : readFields,
+                        fields: try readFields(fields),
                         all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path)
         return (rule, implicit)
+    }
+
+    /// The `fields` key: where a rule or signal looks (default: every field).
+    private func readFields(_ fields: YAMLFields) throws(RuleSetError) -> Set<Field> {
+        var read = Set<Field>()
+        for name in try fields.stringList("fields") {
+            guard let field = Field(rawValue: name) else {
+                throw fields.fail("unknown field '\(name)' (known: \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            read.insert(field)
+        }
+        return read.isEmpty ? Set(Field.allCases) : read
     }
 
     private func validID(_ id: String, _ fields: YAMLFields) throws(RuleSetError) -> String {

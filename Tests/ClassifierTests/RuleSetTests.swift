@@ -64,6 +64,16 @@ import Testing
         #expect(try #require(loadError(["a.yaml": pack])).reason.contains("cannot lower 'minors'"))
     }
 
+    @Test func minorsRulesCannotBeCancelledByNone() throws {
+        let minors = validRule.replacingOccurrences(of: "category: leaks", with: "category: minors")
+            .replacingOccurrences(of: "\"1.1\"", with: "\"5.1\"")
+        #expect(loadError(["a.yaml": minors]) == nil)
+        let cancellable = minors + "\n    none: [test.leak]"
+        #expect(try #require(loadError(["a.yaml": cancellable])).reason.contains("cannot use 'none'"))
+        // An indicator only ever asks for watch, so it may step aside.
+        #expect(loadError(["a.yaml": cancellable + "\n    indicator: true"]) == nil)
+    }
+
     @Test func invalidYAMLGivesLine() throws {
         let error = try #require(loadError(["a.yaml": "rules:\n  - id: [unclosed\n"]))
         #expect(error.reason.hasPrefix("invalid YAML") && error.line != nil)

@@ -133,13 +133,19 @@ struct PackReader {
         guard any.isEmpty ? minAny == 0 : (1...any.count).contains(minAny) else {
             throw fields.fail("min-any \(minAny) must be between 1 and the number of 'any' signals (\(any.count))")
         }
+        let indicator = try fields.optionalBool("indicator") ?? false
+        // A word an abuser can add to a channel name must never cancel a hit that goes to the authorities.
+        if !none.isEmpty, !indicator, policy.escalations[category] != nil {
+            throw fields.fail("a rule in '\(category)' cannot use 'none': words anyone can add must not cancel its hits; "
+                + "narrow its signals or rely on the negation guard instead")
+        }
         let scopeText = try fields.optionalString("scope") ?? (all.count + any.count + andAny.count > 1 ? "channel" : "text")
         guard let scope = Scope(rawValue: scopeText) else {
             throw fields.fail("scope '\(scopeText)' must be one of \(Scope.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
-                        indicator: try fields.optionalBool("indicator") ?? false, scope: scope,
+                        indicator: indicator, scope: scope,
                         fields: try readFields(fields),
                         all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path)
         return (rule, implicit)

@@ -18,9 +18,14 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // ICU (libicu-dev) behind stable C names: normalisation, confusable skeletons, character properties.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
         .target(
             name: "Classifier",
-            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CPCRE2", "CICU", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "classify",

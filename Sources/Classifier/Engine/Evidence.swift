@@ -35,6 +35,20 @@ public struct EvidencePart: Sendable, Equatable {
     public let match: String
     /// The text view the pattern matched on.
     public let view: TextView.Kind
+    /// What the match reads in that view ("leaks" for 𝓵𝓮𝓪𝓴𝓼); nil when the view is the raw text.
+    public let viewMatch: String?
+
+    public init(signal: String, location: Location, text: String, start: Int, end: Int, match: String,
+                view: TextView.Kind, viewMatch: String? = nil) {
+        self.signal = signal
+        self.location = location
+        self.text = text
+        self.start = start
+        self.end = end
+        self.match = match
+        self.view = view
+        self.viewMatch = viewMatch
+    }
 }
 
 /// One hit of one rule: every part that had to be present for it, in one scope unit.

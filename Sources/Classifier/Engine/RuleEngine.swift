@@ -41,19 +41,28 @@ public struct RuleEngine: Sendable {
         var hits: [String: [SignalHit]] = [:]
         for (index, text) in texts.enumerated() {
             if text.text.isEmpty { continue }
-            let view = TextView.raw(text.text)
-            view.bytes.withUnsafeBufferPointer { subject in
-                for signal in rules.signals.values where signal.fields.contains(text.field) {
-                    do throws(PatternError) {
-                        if let range = try firstHit(of: signal, in: subject, scratch: scratch) {
-                            hits[signal.id, default: []].append(
-                                SignalHit(signal: signal.id, textIndex: index,
-                                          originalBytes: view.originalRange(range), view: view.kind))
+            let views = TextViews(text.text, leet: rules.readsLeet).views
+            var found: Set<String> = []
+            var failed: Set<String> = []
+            // Views in order (raw, folded, skeleton, leet): a signal's first hit in the earliest view it reads.
+            for view in views {
+                view.bytes.withUnsafeBufferPointer { subject in
+                    for signal in rules.signals.values where signal.fields.contains(text.field)
+                        && signal.views.contains(view.kind) && !found.contains(signal.id) && !failed.contains(signal.id) {
+                        do throws(PatternError) {
+                            if let range = try firstHit(of: signal, in: subject, scratch: scratch) {
+                                found.insert(signal.id)
+                                hits[signal.id, default: []].append(
+                                    SignalHit(signal: signal.id, textIndex: index, originalBytes: view.originalRange(range),
+                                              view: view.kind, viewMatch: view.kind == .raw ? nil
+                                                : String(decoding: subject[range], as: UTF8.self)))
+                            }
+                        } catch {
+                            failed.insert(signal.id)
+                            let readers = rules.rules.filter { $0.signalIDs.contains(signal.id) }.map(\.id)
+                            errors.append(RuleError(signal: signal.id, rules: readers,
+                                                    location: location(of: text, in: server), message: error.description))
                         }
-                    } catch {
-                        let readers = rules.rules.filter { $0.signalIDs.contains(signal.id) }.map(\.id)
-                        errors.append(RuleError(signal: signal.id, rules: readers,
-                                                location: location(of: text, in: server), message: error.description))
                     }
                 }
             }
@@ -132,7 +141,8 @@ public struct RuleEngine: Sendable {
         let end = start + scalarCount(Array(utf8[hit.originalBytes]), upTo: hit.originalBytes.count)
         return EvidencePart(signal: hit.signal, location: location(of: text, in: server), text: text.text,
                             start: start, end: end,
-                            match: String(decoding: utf8[hit.originalBytes], as: UTF8.self), view: hit.view)
+                            match: String(decoding: utf8[hit.originalBytes], as: UTF8.self), view: hit.view,
+                            viewMatch: hit.viewMatch)
     }
 
     private func scalarCount(_ bytes: [UInt8], upTo offset: Int) -> Int {

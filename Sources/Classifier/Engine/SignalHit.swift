@@ -4,4 +4,6 @@ struct SignalHit {
     let textIndex: Int
     let originalBytes: Range<Int>
     let view: TextView.Kind
+    /// What the match reads in a normalised view ("leaks" for 𝓵𝓮𝓪𝓴𝓼); nil in the raw view.
+    let viewMatch: String?
 }

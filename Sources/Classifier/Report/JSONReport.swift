@@ -80,6 +80,7 @@ public enum JSONReport {
             ("match", .string(part.match)),
             ("span", span(part)),
             ("view", .string(part.view.rawValue)),
+            ("view_match", .optional(part.viewMatch)),
         ])
     }
 

@@ -56,7 +56,8 @@ public struct TextReport: Sendable {
         let suffix = tags.isEmpty ? "" : "  [\(tags.joined(separator: ", "))]"
         var lines = ["    \(item.rule) (\(item.section), weight \(item.weight))\(suffix)"]
         for part in item.parts {
-            lines.append("      \(part.location.path): «\(paint(part.match, "33", bold: false))»")
+            let reading = part.viewMatch.map { " (\(part.view.rawValue): \($0))" } ?? ""
+            lines.append("      \(part.location.path): «\(paint(part.match, "33", bold: false))»\(reading)")
         }
         return lines
     }

@@ -6,10 +6,12 @@ struct PackReader {
     /// Category id of counter-evidence rules that are about no single category (victim support, prevention…).
     static let contextCategory = "context"
 
-    static let signalKeys: Set<String> = ["id", "description", "fields", "patterns", "flags", "negatable", "examples"]
+    static let signalKeys: Set<String> = [
+        "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples",
+    ]
     static let ruleKeys: Set<String> = [
-        "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "negatable",
-        "scope", "all", "any", "min-any", "and-any", "none", "lowers", "indicator", "examples",
+        "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
+        "negatable", "scope", "all", "any", "min-any", "and-any", "none", "lowers", "indicator", "examples",
     ]
 
     let path: String
@@ -68,8 +70,21 @@ struct PackReader {
             patterns.append(try RuleSetLoader.compile(source, flags: flags, file: path, item: id, line: fields.line))
         }
         return Signal(id: id, description: description, fields: try readFields(fields),
-                      patterns: patterns, negatable: try fields.optionalBool("negatable") ?? true,
+                      patterns: patterns, views: try readViews(fields), negatable: try fields.optionalBool("negatable") ?? true,
                       examples: examples, isImplicit: implicit)
+    }
+
+    /// The text views a signal matches on; see ``Signal/defaultViews``. The raw view is always read.
+    private func readViews(_ fields: YAMLFields) throws(RuleSetError) -> Set<TextView.Kind> {
+        guard fields.optional("views") != nil else { return Signal.defaultViews }
+        var views: Set<TextView.Kind> = [.raw]
+        for name in try fields.stringList("views") {
+            guard let kind = TextView.Kind(rawValue: name) else {
+                throw fields.fail("unknown view '\(name)' (known: \(TextView.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            views.insert(kind)
+        }
+        return views
     }
 
     private func readRule(_ node: Node) throws(RuleSetError) -> (Rule, Signal?) {
@@ -119,8 +134,8 @@ struct PackReader {
                                           implicit: true)
             implicit = signal
             all.insert(ruleID, at: 0)
-        } else if fields.optional("flags") != nil {
-            throw fields.fail("'flags' go with the rule's own 'patterns' (signals carry their own)")
+        } else if fields.optional("flags") != nil || fields.optional("views") != nil {
+            throw fields.fail("'flags' and 'views' go with the rule's own 'patterns' (signals carry their own)")
         }
         let any = try fields.stringList("any")
         let none = try fields.stringList("none")

@@ -11,6 +11,8 @@ public final class RuleSet: Sendable {
     public let files: [String]
     /// The pack file each signal was declared in.
     public let signalFiles: [String: String]
+    /// Whether any signal reads the leet view, which is only built when one does.
+    public let readsLeet: Bool
 
     init(directory: String, policy: Policy, signals: [String: Signal], rules: [Rule], files: [String],
          signalFiles: [String: String]) {
@@ -20,6 +22,7 @@ public final class RuleSet: Sendable {
         self.signals = signals
         self.rules = rules
         self.files = files
+        self.readsLeet = signals.values.contains { $0.views.contains(.leet) }
     }
 
     /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.

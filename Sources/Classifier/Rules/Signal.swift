@@ -5,12 +5,18 @@ public struct Signal: Sendable {
     public let description: String
     public let fields: Set<Field>
     public let patterns: [CompiledPattern]
+    /// The text views the patterns run on; the raw view always, the others as the pack says.
+    public let views: Set<TextView.Kind>
     /// When false, the negation guard is not applied (for signals whose own text is a negation, such as
     /// "no age limit").
     public let negatable: Bool
     public let examples: Examples
     /// True for the implicit signal a rule with its own `patterns` gets.
     public let isImplicit: Bool
+
+    /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
+    /// opt-in because digits carry meaning (13-17, 18+, 2026).
+    public static let defaultViews: Set<TextView.Kind> = [.raw, .folded, .skeleton]
 }
 
 /// Texts a rule or signal must match and must not match, kept beside it and run by `classify rules test`.

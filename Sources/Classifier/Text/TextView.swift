@@ -1,23 +1,39 @@
 /// A text as a rule sees it: the UTF-8 bytes a pattern runs on, and how to map a match back to the original.
 ///
-/// The `raw` view is the original text itself. Normalised views (issue: anti-evasion) produce other bytes and keep
-/// `originalOffsets` so evidence always points into the original text.
+/// The `raw` view is the original text itself. The other views are normalised copies that undo the tricks used
+/// to slip past filters; each byte of such a view remembers which original scalar it came from, so evidence always
+/// points into the original text.
 public struct TextView: Sendable {
-    public enum Kind: String, Sendable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         /// The text exactly as exported.
         case raw
+        /// NFKC with case folding; invisible characters and combining marks (diacritics, overlays) removed;
+        /// emoji, symbols and box drawing turned into spaces; spaced-out letters (l.e.a.k.s) joined; runs of three
+        /// or more of one letter shortened to one.
+        case folded
+        /// The folded view with words written in look-alike characters of other scripts replaced by their
+        /// Unicode TS #39 confusable skeleton (lеaks with a Cyrillic е).
+        case skeleton
+        /// The folded view with digits and symbols inside words read as letters (l3aks, n00dz, $ex). Opt-in:
+        /// numbers carry meaning (13-17, 18+).
+        case leet
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
     }
 
     public let kind: Kind
     public let bytes: [UInt8]
-    /// For each byte offset of `bytes` (and one past the end), the byte offset in the original text; nil when the
-    /// view is the original itself.
-    public let originalOffsets: [Int]?
+    /// For each byte of `bytes`, the original byte range of the scalar it came from; nil for the raw view.
+    let originStart: [Int32]?
+    let originEnd: [Int32]?
 
-    public init(kind: Kind, bytes: [UInt8], originalOffsets: [Int]? = nil) {
+    init(kind: Kind, bytes: [UInt8], originStart: [Int32]? = nil, originEnd: [Int32]? = nil) {
         self.kind = kind
         self.bytes = bytes
-        self.originalOffsets = originalOffsets
+        self.originStart = originStart
+        self.originEnd = originEnd
     }
 
     /// The raw view of a text.
@@ -25,9 +41,17 @@ public struct TextView: Sendable {
         TextView(kind: .raw, bytes: Array(text.utf8))
     }
 
-    /// Maps a byte range of this view to a byte range of the original text.
+    /// The view's text, for showing what a normalised view made of a name.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Maps a byte range of this view to the byte range of the original text it was made from.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        guard let originalOffsets else { return range }
-        return originalOffsets[range.lowerBound]..<originalOffsets[range.upperBound]
+        guard let originStart, let originEnd else { return range }
+        guard !range.isEmpty else {
+            let at = range.lowerBound < originStart.count ? Int(originStart[range.lowerBound])
+                : Int(originEnd.last ?? 0)
+            return at..<at
+        }
+        return Int(originStart[range.lowerBound])..<Int(originEnd[range.upperBound - 1])
     }
 }

@@ -1,0 +1,199 @@
+/// The transforms behind the folded, skeleton and leet views. Each works on pieces (a scalar and the original
+/// bytes it stands for) so that a match in any view maps back to the original text.
+enum Folding {
+    /// The folded view; see ``TextView/Kind/folded``.
+    static func fold(_ original: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        out.reserveCapacity(original.count)
+        for piece in original {
+            let scalar = piece.scalar
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x41...0x5A).contains(value) {
+                    out.append(Piece(scalar: Unicode.Scalar(value + 0x20)!, start: piece.start, end: piece.end))
+                } else if value < 0x20 || value == 0x7F {
+                    appendSpace(&out, piece)
+                } else {
+                    out.append(piece)
+                }
+                continue
+            }
+            for folded in ICU.fold(scalar) {
+                if folded.isASCII {
+                    out.append(Piece(scalar: folded, start: piece.start, end: piece.end))
+                    continue
+                }
+                switch ICU.characterClass(folded) {
+                case .letter, .digit, .other:
+                    out.append(Piece(scalar: folded, start: piece.start, end: piece.end))
+                case .mark, .ignorable:
+                    continue
+                case .decoration:
+                    appendSpace(&out, piece)
+                }
+            }
+        }
+        return shortenRuns(joinSpacedLetters(out))
+    }
+
+    /// Emoji, symbols and separators become one space; a run of them stays one space.
+    private static func appendSpace(_ out: inout [Piece], _ piece: Piece) {
+        if let last = out.last, last.scalar == " " {
+            out[out.count - 1].end = piece.end
+        } else {
+            out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
+        }
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && scalar.properties.numericType == nil
+    }
+
+    /// Separators that people put between the letters of a word: l.e.a.k.s, l e a k s, l-e-a-k-s, l_e_a_k_s.
+    private static let letterSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "_", "*", "/", "|", "+", "~", ",", ":"]
+
+    /// Joins three or more single letters each separated by one separator: "l.e.a.k.s" reads "leaks".
+    static func joinSpacedLetters(_ pieces: [Piece]) -> [Piece] {
+        func single(_ index: Int) -> Bool {
+            guard index < pieces.count, isLetter(pieces[index].scalar) else { return false }
+            let before = index == 0 || !isWordScalar(pieces[index - 1].scalar)
+            let after = index + 1 == pieces.count || !isWordScalar(pieces[index + 1].scalar)
+            return before && after
+        }
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count)
+        var index = 0
+        while index < pieces.count {
+            guard single(index) else {
+                out.append(pieces[index])
+                index += 1
+                continue
+            }
+            // Count single letters joined by single separators from here.
+            var letters = [index]
+            var next = index
+            while next + 2 < pieces.count, letterSeparators.contains(pieces[next + 1].scalar), single(next + 2) {
+                next += 2
+                letters.append(next)
+            }
+            if letters.count >= 3 {
+                out.append(contentsOf: letters.map { pieces[$0] })
+                index = next + 1
+            } else {
+                out.append(pieces[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Runs of three or more of one letter shorten to one: "leeeaks" reads "leaks". Digits are left alone.
+    static func shortenRuns(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count)
+        var index = 0
+        while index < pieces.count {
+            var end = index + 1
+            while end < pieces.count, pieces[end].scalar == pieces[index].scalar { end += 1 }
+            if end - index >= 3, isLetter(pieces[index].scalar) {
+                out.append(Piece(scalar: pieces[index].scalar, start: pieces[index].start, end: pieces[end - 1].end))
+            } else {
+                out.append(contentsOf: pieces[index..<end])
+            }
+            index = end
+        }
+        return out
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    // MARK: - Skeleton
+
+    /// The skeleton view, or nil when no word needs it. Only words that contain a non-ASCII letter are replaced,
+    /// and only when their skeleton is plain ASCII: Latin look-alikes of other scripts (lеaks with a Cyrillic е,
+    /// small capitals ʟᴇᴀᴋꜱ). Plain ASCII words stay as they are, so digits keep their meaning.
+    static func skeleton(_ folded: [Piece]) -> [Piece]? {
+        var out = folded
+        var changed = false
+        var index = 0
+        while index < folded.count {
+            guard isWordScalar(folded[index].scalar) else { index += 1; continue }
+            var end = index
+            while end < folded.count, isWordScalar(folded[end].scalar) { end += 1 }
+            if folded[index..<end].contains(where: { !$0.scalar.isASCII }) {
+                var replacement: [Piece] = []
+                var ascii = true
+                for piece in folded[index..<end] {
+                    guard let scalars = lookalike(piece.scalar) else { ascii = false; break }
+                    for scalar in scalars {
+                        replacement.append(Piece(scalar: scalar, start: piece.start, end: piece.end))
+                    }
+                }
+                if ascii {
+                    out.replaceSubrange((index + out.count - folded.count)..<(end + out.count - folded.count),
+                                        with: replacement)
+                    changed = true
+                }
+            }
+            index = end
+        }
+        return changed ? out : nil
+    }
+
+    /// The ASCII letters or digits a scalar looks like: its confusable skeleton, else the base of a decorated Latin
+    /// letter (small capitals are not confusables in Unicode's data); nil when it looks like neither.
+    static func lookalike(_ scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+        if scalar.isASCII { return [scalar] }
+        let skeleton = ICU.skeleton(scalar).flatMap(ICU.fold)
+        if !skeleton.isEmpty, skeleton.allSatisfy({ $0.isASCII && isWordScalar($0) }) { return skeleton }
+        return ICU.latinBase(scalar).map { [$0] }
+    }
+
+    // MARK: - Leet
+
+    private static let leetLetters: [Unicode.Scalar: Unicode.Scalar] = [
+        "4": "a", "3": "e", "0": "o", "5": "s", "7": "t", "@": "a", "$": "s",
+    ]
+
+    /// The leet readings of the folded view: none when no word mixes letters with leet digits or symbols; one with
+    /// 1 read as i, and a second with 1 read as l when some word has a 1. Words without a letter (13-17, 2026, 18+)
+    /// are never changed.
+    static func leet(_ folded: [Piece]) -> [[Piece]] {
+        func isLeetWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            isWordScalar(scalar) || scalar == "@" || scalar == "$"
+        }
+        var readAsI = folded
+        var readAsL = folded
+        var changed = false
+        var hasOne = false
+        var index = 0
+        while index < folded.count {
+            guard isLeetWordScalar(folded[index].scalar) else { index += 1; continue }
+            var end = index
+            while end < folded.count, isLeetWordScalar(folded[end].scalar) { end += 1 }
+            let word = folded[index..<end]
+            let hasLetter = word.contains { isLetter($0.scalar) }
+            let hasLeet = word.contains { leetLetters[$0.scalar] != nil || $0.scalar == "1" }
+            if hasLetter && hasLeet {
+                for position in index..<end {
+                    let scalar = folded[position].scalar
+                    if let letter = leetLetters[scalar] {
+                        readAsI[position].scalar = letter
+                        readAsL[position].scalar = letter
+                        changed = true
+                    } else if scalar == "1" {
+                        readAsI[position].scalar = "i"
+                        readAsL[position].scalar = "l"
+                        changed = true
+                        hasOne = true
+                    }
+                }
+            }
+            index = end
+        }
+        guard changed else { return [] }
+        return hasOne ? [readAsI, readAsL] : [readAsI]
+    }
+}

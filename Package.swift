@@ -21,6 +21,7 @@ let package = Package(
         // ICU (libicu-dev) behind stable C names: normalisation, confusable skeletons, character properties.
         .target(
             name: "CICU",
+            // apt: libicu-dev (scripts/install-deps.sh)
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         .target(

@@ -6,5 +6,5 @@ scripts/install-deps.sh
 swift build
 swift test
 .build/debug/classify rules lint
-.build/debug/classify rules test
+.build/debug/classify rules test --evasion
 .build/debug/classify test Fixtures

@@ -100,6 +100,12 @@ int32_t cicu_latin_base(int32_t codePoint) {
     return -1;
 }
 
+int32_t cicu_char_from_name(const char *name) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, name, &status);
+    return U_FAILURE(status) ? -1 : (int32_t)c;
+}
+
 int32_t cicu_class(int32_t codePoint) {
     if (u_hasBinaryProperty(codePoint, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return CICU_IGNORABLE;
     uint32_t mask = U_GET_GC_MASK(codePoint);

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Classifier
 
@@ -29,12 +30,37 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every match and no-match example of every rule and signal.")
         @OptionGroup var rulesOption: RulesOption
+        @Flag(help: "Also derive evasion variants of every example (𝓵𝓮𝓪𝓴𝓼, l.e.a.k.s, lеaks…) and print recall per transform.")
+        var evasion = false
 
         func run() throws {
-            let report = RuleTester(classifier: try rulesOption.load()).run()
+            let tester = RuleTester(classifier: try rulesOption.load())
+            let report = tester.run()
             for failure in report.failures { Output.line("FAIL \(failure)") }
             Output.line("\(report.passed) passed, \(report.failures.count) failed")
-            if !report.failures.isEmpty { throw ExitCode(1) }
+            var failed = !report.failures.isEmpty
+            if evasion {
+                let results = tester.runEvasion()
+                for result in results {
+                    for failure in result.failures { Output.line("EVADED \(failure)") }
+                }
+                Output.line("")
+                Output.line("transform      recall            negatives still clean")
+                for result in results {
+                    let name = result.transform.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    let recall = "\(percent(result.recall)) (\(result.found)/\(result.expected))"
+                        .padding(toLength: 17, withPad: " ", startingAt: 0)
+                    Output.line("\(name) \(recall) \(result.clean)/\(result.negatives)")
+                }
+                let found = results.reduce(0) { $0 + $1.found }, expected = results.reduce(0) { $0 + $1.expected }
+                Output.line("all            \(percent(Double(found) / Double(max(expected, 1)))) (\(found)/\(expected))")
+                failed = failed || results.contains { !$0.failures.isEmpty }
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        private func percent(_ value: Double) -> String {
+            String(format: "%.1f%%", value * 100)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Classifier
 
 /// End-to-end tests of the built `classify` binary: what a user types, what they see, and the exit code.
 @Suite struct CLITests {
@@ -101,6 +102,16 @@ import Testing
         #expect(test.status == 0 && test.stdout.hasSuffix(" passed, 0 failed\n"))
         let list = try classify(["rules", "list"])
         #expect(list.stdout.contains("minors.coded-terms"))
+    }
+
+    @Test func evasionRecallIsPrintedPerTransform() throws {
+        let run = try classify(["rules", "test", "--evasion"])
+        #expect(run.status == 0)
+        for transform in EvasionTransform.allCases {
+            #expect(run.stdout.contains("\n" + transform.rawValue + " "), "\(transform.rawValue) missing")
+        }
+        #expect(run.stdout.contains("math-script    100.0% ("))
+        #expect(!run.stdout.contains("EVADED"))
     }
 
     @Test func fixturesPassAndAFailureIsShown() throws {

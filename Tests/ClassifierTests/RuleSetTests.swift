@@ -74,6 +74,36 @@ import Testing
         #expect(loadError(["a.yaml": cancellable + "\n    indicator: true"]) == nil)
     }
 
+    @Test func viewsAreCheckedAndLintedAgainstCounterSignals() throws {
+        let unknown = validRule + "\n    views: [raw, lowercase]"
+        #expect(try #require(loadError(["a.yaml": unknown])).reason.hasPrefix("unknown view 'lowercase'"))
+        let pack = """
+            signals:
+              - id: word
+                description: d
+                views: [leet]
+                patterns: ['\\bleaks?\\b']
+                examples: {match: ["l34ks"], no-match: ["x"]}
+              - id: guard
+                description: d
+                patterns: ['\\bhelp\\b']
+                examples: {match: ["help"], no-match: ["x"]}
+            rules:
+              - id: test.leak
+                category: leaks
+                section: "1.1"
+                weight: 50
+                description: d
+                all: [word]
+                none: [guard]
+                examples: {match: ["l34ks"], no-match: ["leaks help"]}
+            """
+        let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": pack]))
+        let issues = RuleLinter(rules: rules).lint().map(\.reason)
+        #expect(issues == ["'none' signal 'guard' does not read the leet view that the rule's signals read"])
+        #expect(rules.signals["word"]?.views == [.raw, .leet])
+    }
+
     @Test func invalidYAMLGivesLine() throws {
         let error = try #require(loadError(["a.yaml": "rules:\n  - id: [unclosed\n"]))
         #expect(error.reason.hasPrefix("invalid YAML") && error.line != nil)

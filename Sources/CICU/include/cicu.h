@@ -15,6 +15,9 @@ int32_t cicu_skeleton(int32_t codePoint, int32_t *out, int32_t capacity);
 /// and LATIN SMALL LETTER L WITH MIDDLE TILDE give 'l'. Returns the ASCII lower-case letter, or -1.
 int32_t cicu_latin_base(int32_t codePoint);
 
+/// The code point with this Unicode name, or -1 (for generating test variants).
+int32_t cicu_char_from_name(const char *name);
+
 /// What a code point is, for turning decorations into word boundaries.
 enum {
     CICU_LETTER = 1,       // L*

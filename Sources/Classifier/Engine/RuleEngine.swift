@@ -50,7 +50,8 @@ public struct RuleEngine: Sendable {
                     for signal in rules.signals.values where signal.fields.contains(text.field)
                         && signal.views.contains(view.kind) && !found.contains(signal.id) && !failed.contains(signal.id) {
                         do throws(PatternError) {
-                            if let range = try firstHit(of: signal, in: subject, scratch: scratch) {
+                            if let range = try firstHit(of: signal, in: subject, view: view, views: views,
+                                                        scratch: scratch) {
                                 found.insert(signal.id)
                                 hits[signal.id, default: []].append(
                                     SignalHit(signal: signal.id, textIndex: index, originalBytes: view.originalRange(range),
@@ -70,18 +71,31 @@ public struct RuleEngine: Sendable {
         return hits
     }
 
-    private func firstHit(of signal: Signal, in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch)
-        throws(PatternError) -> Range<Int>? {
+    private func firstHit(of signal: Signal, in subject: UnsafeBufferPointer<UInt8>, view: TextView, views: [TextView],
+                          scratch: MatchScratch) throws(PatternError) -> Range<Int>? {
         for pattern in signal.patterns {
             var start = 0
             while start <= subject.count, let range = try pattern.firstMatch(in: subject, from: start, using: scratch) {
                 if !signal.negatable { return range }
-                if try !isNegated(range, in: subject, scratch: scratch) { return range }
+                if try !isNegated(view.originalRange(range), in: views, scratch: scratch) { return range }
                 start = max(range.upperBound, range.lowerBound + 1)
                 while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
             }
         }
         return nil
+    }
+
+    /// Whether the words around an original range deny it in any view of the text: a denial written in
+    /// look-alikes ("аnti" with a Cyrillic а) counts as much as a match written in them.
+    private func isNegated(_ original: Range<Int>, in views: [TextView], scratch: MatchScratch) throws(PatternError) -> Bool {
+        for view in views {
+            let range = view.viewRange(ofOriginal: original)
+            let negated = try view.bytes.withUnsafeBufferPointer { subject throws(PatternError) in
+                try isNegated(range, in: subject, scratch: scratch)
+            }
+            if negated { return true }
+        }
+        return false
     }
 
     /// "no leaks", "pas de deepfake", "leaks interdits": a word that denies the match right before or after it.

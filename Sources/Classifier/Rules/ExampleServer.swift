@@ -1,10 +1,12 @@
 /// Builds a small server from the lines of a rule example (see ``Examples``).
 public enum ExampleServer {
-    public static func build(_ lines: [String]) -> Server {
+    /// - Parameter transform: applied to the text of every line (not its prefix), to derive evasion variants.
+    public static func build(_ lines: [String], transform: (String) -> String = { $0 }) -> Server {
         var server = Server(name: "", source: SourceRef(file: "example"))
         var currentCategory: Int?
         for line in lines {
-            let (prefix, text) = split(line)
+            let (prefix, untransformed) = split(line)
+            let text = transform(untransformed)
             switch prefix {
             case "server":
                 server.name = text
@@ -21,6 +23,12 @@ public enum ExampleServer {
             }
         }
         return server
+    }
+
+    /// One example line with `transform` applied to its text, prefix kept.
+    public static func line(_ line: String, transform: (String) -> String) -> String {
+        let (prefix, text) = split(line)
+        return prefix.map { "\($0): " + transform(text) } ?? transform(text)
     }
 
     private static let prefixes = ["server", "description", "category", "channel", "topic"]

@@ -1,7 +1,9 @@
 /// Checks a loaded rule set for what loading tolerates but a shipped pack must not have.
 ///
 /// Loading already refuses bad schema, unknown keys, duplicate ids and patterns that do not compile; lint adds:
-/// examples present on every rule and signal, no pattern that matches the empty string, no unused signal.
+/// examples present on every rule and signal, no pattern that matches the empty string, no unused signal, and
+/// `none` signals that read every view the rule's other signals read (or "d373c710n" would cancel nothing while
+/// "d33pf4k3" still matched).
 public struct RuleLinter: Sendable {
     public struct Issue: Sendable, CustomStringConvertible {
         public let file: String
@@ -35,6 +37,14 @@ public struct RuleLinter: Sendable {
         for rule in rules.rules {
             if rule.examples.match.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.match")) }
             if rule.examples.noMatch.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.no-match")) }
+            let positiveViews = Set((rule.all + rule.any + rule.andAny).flatMap { rules.signals[$0]?.views ?? [] })
+            for id in rule.none {
+                let missing = positiveViews.subtracting(rules.signals[id]?.views ?? [])
+                if !missing.isEmpty {
+                    issues.append(Issue(file: rule.file, item: rule.id, reason: "'none' signal '\(id)' does not read the "
+                        + "\(missing.map(\.rawValue).sorted().joined(separator: ", ")) view that the rule's signals read"))
+                }
+            }
         }
         return issues
     }

@@ -54,6 +54,67 @@ public struct RuleTester: Sendable {
         return report
     }
 
+    /// How one evasion transform fared over every example: positives still found, negatives still clean.
+    public struct EvasionResult: Sendable {
+        public let transform: EvasionTransform
+        /// Positive examples whose variant still matched, out of those expected to (leet: only items reading the
+        /// leet view are expected to).
+        public var found = 0
+        public var expected = 0
+        /// Negative examples whose variant stayed clean.
+        public var clean = 0
+        public var negatives = 0
+        /// Variants that did not behave; the example shown is the variant.
+        public var failures: [Failure] = []
+
+        public var recall: Double { expected == 0 ? 1 : Double(found) / Double(expected) }
+    }
+
+    /// Derives one variant of every example per transform and runs it like the example itself.
+    public func runEvasion(_ transforms: [EvasionTransform] = EvasionTransform.allCases) -> [EvasionResult] {
+        let scratch = MatchScratch()
+        let rules = classifier.rules
+        return transforms.map { transform in
+            var result = EvasionResult(transform: transform)
+            func check(item: String, file: String, examples: Examples, readsLeet: Bool,
+                       found: (Server) -> Bool) {
+                for (positive, list) in [(true, examples.match), (false, examples.noMatch)] {
+                    for example in list {
+                        let variant = example.map { line in
+                            ExampleServer.line(line, transform: transform.apply)
+                        }
+                        let matched = found(ExampleServer.build(example, transform: transform.apply))
+                        if positive {
+                            guard transform != .leet || readsLeet else { continue }
+                            result.expected += 1
+                            if matched { result.found += 1 }
+                        } else {
+                            result.negatives += 1
+                            if !matched { result.clean += 1 }
+                        }
+                        if matched != positive {
+                            result.failures.append(Failure(item: item, file: file, expectedMatch: positive,
+                                                           example: variant, detail: transform.rawValue))
+                        }
+                    }
+                }
+            }
+            for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) where !signal.isImplicit {
+                check(item: signal.id, file: file(of: signal, in: rules), examples: signal.examples,
+                      readsLeet: signal.views.contains(.leet)) { server in
+                    signalMatches(signal, in: server, scratch: scratch)
+                }
+            }
+            for rule in rules.rules {
+                let readsLeet = (rule.all + rule.any + rule.andAny).allSatisfy { rules.signals[$0]?.views.contains(.leet) ?? false }
+                check(item: rule.id, file: rule.file, examples: rule.examples, readsLeet: readsLeet) { server in
+                    classifier.classify(server, scratch: scratch).evidence.contains { $0.rule == rule.id }
+                }
+            }
+            return result
+        }
+    }
+
     private func record(_ ok: Bool, item: String, file: String, expected: Bool, example: [String], detail: String?,
                         into report: inout Report) {
         if ok { report.passed += 1 } else {

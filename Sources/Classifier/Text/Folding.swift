@@ -54,11 +54,24 @@ enum Folding {
 
     /// Joins three or more single letters each separated by one separator: "l.e.a.k.s" reads "leaks".
     static func joinSpacedLetters(_ pieces: [Piece]) -> [Piece] {
+        // A letter with no letter either side (a digit may touch it: "14a.n.s").
         func single(_ index: Int) -> Bool {
             guard index < pieces.count, isLetter(pieces[index].scalar) else { return false }
-            let before = index == 0 || !isWordScalar(pieces[index - 1].scalar)
-            let after = index + 1 == pieces.count || !isWordScalar(pieces[index + 1].scalar)
+            let before = index == 0 || !isLetter(pieces[index - 1].scalar)
+            let after = index + 1 == pieces.count || !isLetter(pieces[index + 1].scalar)
             return before && after
+        }
+        // How many single letters one separator joins from `index` on.
+        func runLength(from index: Int) -> Int {
+            guard index + 1 < pieces.count, letterSeparators.contains(pieces[index + 1].scalar) else { return 1 }
+            let separator = pieces[index + 1].scalar
+            var count = 1
+            var next = index
+            while next + 2 < pieces.count, pieces[next + 1].scalar == separator, single(next + 2) {
+                next += 2
+                count += 1
+            }
+            return count
         }
         var out: [Piece] = []
         out.reserveCapacity(pieces.count)
@@ -69,12 +82,21 @@ enum Folding {
                 index += 1
                 continue
             }
-            // Count single letters joined by single separators from here.
+            // Count single letters joined by one and the same separator from here: in "d.e.m.a.n.d.e-l.e.a.k" the
+            // hyphen still separates two words.
             var letters = [index]
             var next = index
-            while next + 2 < pieces.count, letterSeparators.contains(pieces[next + 1].scalar), single(next + 2) {
+            let separator = index + 1 < pieces.count ? pieces[index + 1].scalar : " "
+            while next + 2 < pieces.count, pieces[next + 1].scalar == separator,
+                  letterSeparators.contains(separator), single(next + 2) {
                 next += 2
                 letters.append(next)
+            }
+            // A letter between two separators ("b" in "l-a-b.i.e.n") goes to the longer of its two runs.
+            if letters.count > 1, next + 1 < pieces.count, pieces[next + 1].scalar != separator,
+               runLength(from: next) > letters.count {
+                letters.removeLast()
+                next -= 2
             }
             if letters.count >= 3 {
                 out.append(contentsOf: letters.map { pieces[$0] })

@@ -44,6 +44,22 @@ public struct TextView: Sendable {
     /// The view's text, for showing what a normalised view made of a name.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The byte range of this view that stands for a byte range of the original text: the bytes whose original
+    /// scalars start inside it. Origins only grow along a view, so two binary searches find it.
+    public func viewRange(ofOriginal range: Range<Int>) -> Range<Int> {
+        guard let originStart else { return range }
+        func firstIndex(atOrAfter offset: Int) -> Int {
+            var low = 0, high = originStart.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(originStart[middle]) < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstIndex(atOrAfter: range.lowerBound)
+        return lower..<max(lower, firstIndex(atOrAfter: range.upperBound))
+    }
+
     /// Maps a byte range of this view to the byte range of the original text it was made from.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
         guard let originStart, let originEnd else { return range }

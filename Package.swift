@@ -32,6 +32,12 @@ let package = Package(
             name: "classify",
             dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help
+        .executableTarget(
+            name: "classify-bench",
+            dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "bench/harness"
+        ),
         .testTarget(
             name: "ClassifierTests",
             dependencies: ["Classifier"]

@@ -45,8 +45,13 @@ enum Folding {
         }
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && scalar.properties.numericType == nil
+    // ASCII answers inline, the rest from ICU's property tries (Swift's Unicode.Scalar.Properties is far slower).
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let lower = scalar.value | 0x20
+            return lower >= 0x61 && lower <= 0x7A
+        }
+        return ICU.characterClass(scalar) == .letter
     }
 
     /// Separators that people put between the letters of a word: l.e.a.k.s, l e a k s, l-e-a-k-s, l_e_a_k_s.
@@ -127,8 +132,10 @@ enum Folding {
         return out
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isLetter(scalar) || (0x30...0x39).contains(scalar.value) }
+        let kind = ICU.characterClass(scalar)
+        return kind == .letter || kind == .digit
     }
 
     // MARK: - Skeleton

@@ -10,6 +10,11 @@ public struct TextViews: Sendable {
     /// Builds the views of `text`; `leet` only when some rule reads that view.
     public init(_ text: String, leet: Bool = true) {
         var views = [TextView.raw(text)]
+        // Most names are plain ASCII that no view would change: one pass over the bytes settles it.
+        if Self.isPlainASCII(views[0].bytes, leet: leet) {
+            self.views = views
+            return
+        }
         let original = Self.pieces(of: text)
         let folded = Folding.fold(original)
         let foldedView = Self.view(.folded, folded)
@@ -29,6 +34,9 @@ public struct TextViews: Sendable {
         self.views = views
     }
 
+    /// The version of ICU the views are built with, e.g. "72.1".
+    public static var icuVersion: String { ICU.version }
+
     /// The views of the given kinds, in the order above.
     public func views(_ kinds: Set<TextView.Kind>) -> [TextView] {
         views.filter { kinds.contains($0.kind) || $0.kind == .raw && kinds.isEmpty }
@@ -36,6 +44,55 @@ public struct TextViews: Sendable {
 
     public func view(_ kind: TextView.Kind) -> TextView? {
         views.first { $0.kind == kind }
+    }
+
+    /// True when `bytes` are ASCII and no view would read them differently, ignoring case (patterns are caseless
+    /// unless a rule says otherwise, and then it wants the case as written): no control characters, no letter runs
+    /// of three, no spaced-out letters, and - when leet is read - no word mixing letters with leet digits.
+    static func isPlainASCII(_ bytes: [UInt8], leet: Bool) -> Bool {
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        @inline(__always) func isSeparator(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x20, 0x2E, 0x2D, 0x5F, 0x2A, 0x2F, 0x7C, 0x2B, 0x7E, 0x2C, 0x3A: return true
+            default: return false
+            }
+        }
+        @inline(__always) func isLeet(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x30, 0x31, 0x33, 0x34, 0x35, 0x37, 0x40, 0x24: return true
+            default: return false
+            }
+        }
+        @inline(__always) func isWord(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x40 || byte == 0x24
+        }
+        let count = bytes.count
+        var wordHasLetter = false
+        var wordHasLeet = false
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F { return false }
+            if isLetter(byte) {
+                if index + 2 < count, bytes[index + 1] | 0x20 == byte | 0x20, bytes[index + 2] | 0x20 == byte | 0x20 {
+                    return false
+                }
+                // A single letter, a separator and another single letter: maybe l.e.a.k.s.
+                if index + 2 < count, isSeparator(bytes[index + 1]), isLetter(bytes[index + 2]),
+                   index == 0 || !isLetter(bytes[index - 1]), index + 3 == count || !isLetter(bytes[index + 3]) {
+                    return false
+                }
+            }
+            if leet {
+                if isWord(byte) {
+                    if isLetter(byte) { wordHasLetter = true } else if isLeet(byte) { wordHasLeet = true }
+                    if wordHasLetter && wordHasLeet { return false }
+                } else {
+                    wordHasLetter = false
+                    wordHasLeet = false
+                }
+            }
+        }
+        return true
     }
 
     private static func pieces(of text: String) -> [Piece] {

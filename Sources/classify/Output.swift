@@ -10,6 +10,12 @@ enum Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Text without a line end.
+    static func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         let failed = buffer.withUnsafeBytes { bytes -> Bool in

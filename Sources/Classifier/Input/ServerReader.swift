@@ -6,25 +6,32 @@ public typealias InputRecord = Result<Server, InputError>
 /// Reads servers from files or standard input: a single JSON document, or JSON Lines (one server per line, each in
 /// any supported shape). A bad line in JSON Lines is an error record; the other lines are still read.
 public enum ServerReader {
-    /// Reads every record of one file; `path` `-` is standard input.
+    /// Reads every record of one file or directory; `path` `-` is standard input. Holds them all: for large
+    /// inputs iterate a ``RecordStream`` and ``decode(_:)`` each record instead.
     public static func read(path: String) -> [InputRecord] {
-        let data: Data
-        do {
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return [.failure(.unreadable(file: path, reason: "is a directory; pass the files inside it"))]
+        RecordStream(paths: [path]).map(decode)
+    }
+
+    /// Parses one raw record into a server, or the error that keeps it from being one.
+    public static func decode(_ record: RawRecord) -> InputRecord {
+        switch record.content {
+        case let .error(error):
+            return .failure(error)
+        case let .bytes(bytes):
+            return bytes.withUnsafeBufferPointer { buffer -> InputRecord in
+                if isBlank(buffer) { return .failure(.empty(file: record.source.file)) }
+                let value: JSONValue
+                do throws(JSONParser.SyntaxError) {
+                    value = try JSONParser.parse(buffer)
+                } catch {
+                    return .failure(.malformedJSON(source: record.source, line: record.source.record ?? error.line,
+                                                   column: error.column, reason: error.reason))
                 }
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                return Result { () throws(InputError) -> Server in
+                    try ServerDecoder.decode(value, source: record.source, fallbackName: record.fallbackName)
+                }
             }
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            return [.failure(.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path)
-                ? reason : "no such file"))]
         }
-        return read(bytes: [UInt8](data), file: path)
     }
 
     /// Reads every record of an input already in memory. `file` names it in errors and in ``SourceRef``.

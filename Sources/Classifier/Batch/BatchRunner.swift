@@ -1,0 +1,130 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// What became of one input record in a batch.
+public enum BatchItem: Sendable {
+    case classified(ClassificationResult)
+    case failed(InputError)
+}
+
+/// Classifies a stream of records on several threads and hands the results back in input order.
+///
+/// One thread splits the input (``RecordStream``); `jobs` workers parse, classify and render records in batches,
+/// each with its own ``MatchScratch``; the caller's thread emits each batch in order while the next one is read.
+/// Memory is bounded by two batches, whatever the size of the input, and the output is the same for any `jobs`.
+public final class BatchRunner: Sendable {
+    public let classifier: Classifier
+    public let jobs: Int
+    /// Records per batch; small enough to keep memory flat, large enough to keep every worker busy.
+    public let batchSize: Int
+
+    public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil) {
+        self.classifier = classifier
+        self.jobs = max(1, jobs)
+        self.batchSize = batchSize ?? max(64, 512 * max(1, jobs))
+    }
+
+    /// Progress after each batch: records done, input bytes read and, when known, the total.
+    public struct Progress: Sendable {
+        public let records: Int
+        public let bytesRead: Int
+        public let totalBytes: Int?
+        public let elapsed: Double
+    }
+
+    /// Runs the whole stream.
+    /// - Parameters:
+    ///   - render: called on a worker thread for every record, in no particular order; turn the item into what
+    ///     `emit` needs (for instance the output line), so that the costly part runs in parallel.
+    ///   - emit: called on the caller's thread, once per record, in input order.
+    ///   - progress: called on the caller's thread after each batch.
+    public func run<Rendered: Sendable>(
+        _ stream: RecordStream,
+        render: @escaping @Sendable (BatchItem) -> Rendered,
+        emit: (Rendered) -> Void,
+        progress: ((Progress) -> Void)? = nil
+    ) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let scratches = ScratchPool(count: jobs)
+        var done = 0
+        var batch = readBatch(stream)
+        while !batch.isEmpty {
+            let results = ResultSlots<Rendered>(count: batch.count)
+            let group = DispatchGroup()
+            let work = batch
+            DispatchQueue.global().async(group: group) { [self] in
+                process(work, into: results, scratches: scratches, render: render)
+            }
+            // Read the next batch while this one is classified.
+            let next = readBatch(stream)
+            group.wait()
+            for index in 0..<work.count { emit(results.take(index)) }
+            done += work.count
+            progress?(Progress(records: done, bytesRead: stream.bytesRead, totalBytes: stream.totalBytes,
+                               elapsed: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            batch = next
+        }
+    }
+
+    private func readBatch(_ stream: RecordStream) -> [RawRecord] {
+        var batch: [RawRecord] = []
+        batch.reserveCapacity(batchSize)
+        while batch.count < batchSize, let record = stream.next() { batch.append(record) }
+        return batch
+    }
+
+    private func process<Rendered: Sendable>(_ batch: [RawRecord], into results: ResultSlots<Rendered>,
+                                             scratches: ScratchPool,
+                                             render: @Sendable (BatchItem) -> Rendered) {
+        let next = Atomic<Int>(0)
+        let step = 8
+        DispatchQueue.concurrentPerform(iterations: min(jobs, (batch.count + step - 1) / step)) { worker in
+            let scratch = scratches.scratch(for: worker)
+            while true {
+                let first = next.add(step, ordering: .relaxed).oldValue
+                if first >= batch.count { break }
+                for index in first..<min(first + step, batch.count) {
+                    let item: BatchItem
+                    switch ServerReader.decode(batch[index]) {
+                    case let .success(server): item = .classified(classifier.classify(server, scratch: scratch))
+                    case let .failure(error): item = .failed(error)
+                    }
+                    results.store(render(item), at: index)
+                }
+            }
+        }
+    }
+}
+
+/// One ``MatchScratch`` per worker. Worker `i` of `concurrentPerform` is the only user of scratch `i`, which is
+/// what makes sharing the pool safe.
+private final class ScratchPool: @unchecked Sendable {
+    private let scratches: [MatchScratch]
+
+    init(count: Int) { scratches = (0..<count).map { _ in MatchScratch() } }
+
+    func scratch(for worker: Int) -> MatchScratch { scratches[worker] }
+}
+
+/// One slot per record of a batch; each index is written by exactly one worker and read after they all finish.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { slots[index] = value }
+
+    func take(_ index: Int) -> Value {
+        defer { slots[index] = nil }
+        return slots[index]!
+    }
+}

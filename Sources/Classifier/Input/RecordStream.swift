@@ -1,0 +1,297 @@
+import Foundation
+
+/// The bytes of one input record, not yet parsed: a whole JSON file, or one line of a JSON Lines file.
+///
+/// Parsing is left to whoever takes the record (``ServerReader/decode(_:)``), so that workers parse in parallel
+/// while one thread only splits the input.
+public struct RawRecord: Sendable {
+    public enum Content: Sendable {
+        /// The record's bytes (without the line end).
+        case bytes([UInt8])
+        /// The input could not be read or split; the error is the record.
+        case error(InputError)
+    }
+
+    public let content: Content
+    /// File and, for JSON Lines, 1-based line number.
+    public let source: SourceRef
+    /// Name for a server whose export carries none (a Discord channel array): the file's base name, plus the line.
+    public let fallbackName: String
+}
+
+/// Reads records from files, directories and standard input one at a time, so memory stays flat whatever the size
+/// of a watch list.
+///
+/// - A JSON Lines input (`.jsonl`, `.ndjson`, or any input whose first line is a complete JSON object or array
+///   followed by more) gives one record per non-blank line, read in chunks.
+/// - Any other file is one record (one server export).
+/// - A directory gives the records of its `.json`, `.jsonl` and `.ndjson` files, recursively, in path order; hidden
+///   files and fixture expectations (`NAME.expected.json`) are skipped.
+/// - `-` is standard input.
+public final class RecordStream: IteratorProtocol, Sequence {
+    /// Bytes read so far and, when every input is a regular file, their total: for progress and time left.
+    public private(set) var bytesRead = 0
+    public let totalBytes: Int?
+
+    private var pending: [String]
+    private var current: FileReader?
+    private static let chunkSize = 1 << 20
+    /// A line longer than this is reported as an error record instead of being held in memory.
+    public static let maxRecordBytes = 256 << 20
+
+    public init(paths: [String]) {
+        var expanded: [String] = []
+        var total: Int? = 0
+        for path in paths {
+            for file in Self.expand(path) {
+                expanded.append(file)
+                if file == "-" { total = nil } else if let size = Self.fileSize(file) { total? += size }
+            }
+        }
+        pending = expanded.reversed()
+        totalBytes = total
+    }
+
+    public func next() -> RawRecord? {
+        while true {
+            if let reader = current {
+                if let record = reader.next() {
+                    bytesRead += reader.takeBytesRead()
+                    return record
+                }
+                bytesRead += reader.takeBytesRead()
+                current = nil
+            }
+            guard let path = pending.popLast() else { return nil }
+            if path.hasPrefix(Self.directoryErrorMarker) {
+                let directory = String(path.dropFirst(Self.directoryErrorMarker.count))
+                return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
+                                 source: SourceRef(file: directory), fallbackName: directory)
+            }
+            current = FileReader(path: path)
+        }
+    }
+
+    // MARK: - Paths
+
+    private static let directoryErrorMarker = "\u{0}unlistable:"
+
+    /// A path as the files it stands for: itself, or a directory's input files in order.
+    static func expand(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+              isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [directoryErrorMarker + path] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson"),
+                  !name.hasSuffix(".expected.json") else { continue }
+            let full = (path as NSString).appendingPathComponent(relative)
+            var childIsDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
+                files.append(full)
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+}
+
+/// Splits one file (or standard input) into records, reading it in chunks.
+final class FileReader {
+    private let path: String
+    private let fallbackName: String
+    private var descriptor: Int32 = -1
+    private var buffer: [UInt8] = []
+    /// Start of the unread part of `buffer`.
+    private var position = 0
+    private var atEnd = false
+    private var mode: Mode = .undecided
+    private var lineNumber = 0
+    private var unreported = 0
+    private var openError: InputError?
+    /// A read that failed part way: reported as one more record once the records before it are out.
+    private var readError: InputError?
+    private var finished = false
+    /// Where read(2) puts each chunk before it joins `buffer`.
+    private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: RecordStream.chunkSizeForReaders)
+
+    private enum Mode { case undecided, lines, document }
+
+    init(path: String) {
+        self.path = path
+        self.fallbackName = ServerReader.fallbackName(for: path)
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            if descriptor < 0 {
+                let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+                openError = .unreadable(file: path, reason: reason)
+            } else {
+                var info = stat()
+                if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                    openError = .unreadable(file: path, reason: "is a directory; pass the files inside it")
+                }
+            }
+        }
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { mode = .lines }
+    }
+
+    deinit {
+        if descriptor > STDIN_FILENO { close(descriptor) }
+        chunk.deallocate()
+    }
+
+    func takeBytesRead() -> Int {
+        defer { unreported = 0 }
+        return unreported
+    }
+
+    func next() -> RawRecord? {
+        if finished { return nil }
+        if let openError {
+            finished = true
+            return RawRecord(content: .error(openError), source: SourceRef(file: path), fallbackName: fallbackName)
+        }
+        if mode == .undecided { decideMode() }
+        let record: RawRecord?
+        switch mode {
+        case .lines: record = nextLine()
+        case .document, .undecided: record = document()
+        }
+        if let readError, record == nil || mode == .document {
+            self.readError = nil
+            finished = true
+            return RawRecord(content: .error(readError), source: SourceRef(file: path), fallbackName: fallbackName)
+        }
+        return record
+    }
+
+    /// JSON Lines when there are two non-blank lines or more and the first or second is a whole JSON object or
+    /// array by itself (the first may be the broken one); a pretty-printed document has neither.
+    private func decideMode() {
+        var lines: [Range<Int>] = []
+        var start = position
+        while lines.count < 3 {
+            guard let first = firstNonBlank(from: start) else {
+                if atEnd { break }
+                fill()
+                continue
+            }
+            guard let end = lineEnd(from: first) else {
+                if atEnd { break }
+                fill()
+                continue
+            }
+            lines.append(first..<end)
+            start = end
+        }
+        func isWholeValue(_ range: Range<Int>) -> Bool {
+            let value = buffer[range].withUnsafeBufferPointer { try? JSONParser.parse($0) }
+            return value?.objectValue != nil || value?.arrayValue != nil
+        }
+        mode = lines.count >= 2 && lines.prefix(2).contains(where: isWholeValue) ? .lines : .document
+    }
+
+    private func nextLine() -> RawRecord? {
+        while true {
+            if let end = lineEnd(from: position) {
+                lineNumber += 1
+                var stop = end
+                if stop > position, buffer[stop - 1] == 0x0D { stop -= 1 }  // CRLF
+                let range = position..<stop
+                position = min(end + 1, buffer.count)
+                if lineNumber == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF,
+                   range.lowerBound == 0 {
+                    if let record = record(for: 3..<max(3, stop)) { return record }
+                    continue
+                }
+                if let record = record(for: range) { return record }
+                continue
+            }
+            if atEnd {
+                finished = true
+                return nil
+            }
+            if buffer.count - position > RecordStream.maxRecordBytes {
+                lineNumber += 1
+                finished = true
+                let source = SourceRef(file: path, record: lineNumber)
+                return RawRecord(content: .error(.malformedJSON(
+                    source: source, line: lineNumber, column: 1,
+                    reason: "the line is longer than \(RecordStream.maxRecordBytes >> 20) MiB; the rest of the file is skipped")),
+                    source: source, fallbackName: fallbackName)
+            }
+            fill()
+        }
+    }
+
+    private func record(for range: Range<Int>) -> RawRecord? {
+        let isBlank = buffer[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        if isBlank { return nil }
+        return RawRecord(content: .bytes(Array(buffer[range])), source: SourceRef(file: path, record: lineNumber),
+                         fallbackName: "\(fallbackName):\(lineNumber)")
+    }
+
+    private func document() -> RawRecord? {
+        while !atEnd { fill() }
+        finished = true
+        let bytes = Array(buffer[position...])
+        buffer = []
+        return RawRecord(content: .bytes(bytes), source: SourceRef(file: path), fallbackName: fallbackName)
+    }
+
+    // MARK: - Buffer
+
+    private func firstNonBlank(from start: Int) -> Int? {
+        var index = start
+        if index == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return index
+            }
+        }
+        return nil
+    }
+
+    /// Index of the next line feed at or after `start`, or the end of the input once it has all been read.
+    private func lineEnd(from start: Int) -> Int? {
+        if let index = buffer[start...].firstIndex(of: 0x0A) { return index }
+        return atEnd && start < buffer.count ? buffer.count : nil
+    }
+
+    /// Reads the next chunk, dropping what has been consumed.
+    private func fill() {
+        if mode == .lines, position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        var count = 0
+        while true {
+            let result = read(descriptor, chunk.baseAddress!, chunk.count)
+            if result < 0, errno == EINTR { continue }
+            if result < 0 { readError = .unreadable(file: path, reason: String(cString: strerror(errno))) }
+            count = max(result, 0)
+            break
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: chunk.baseAddress!, count: count))
+        unreported += count
+        if count == 0 { atEnd = true }
+    }
+}
+
+extension RecordStream {
+    static var chunkSizeForReaders: Int { chunkSize }
+}

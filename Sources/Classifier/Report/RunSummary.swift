@@ -1,0 +1,52 @@
+/// Counts over a whole run: servers per verdict and per category, and errors. Printed at the end of a batch.
+public struct RunSummary: Sendable, Equatable {
+    public private(set) var servers = 0
+    public private(set) var verdicts: [Verdict: Int] = [:]
+    /// Servers where the category asks for more than `clear`.
+    public private(set) var categories: [String: Int] = [:]
+    /// Records that could not be read.
+    public private(set) var inputErrors = 0
+    /// Servers where some rule gave up at a resource limit.
+    public private(set) var serversWithRuleErrors = 0
+
+    public init() {}
+
+    public mutating func add(verdict: Verdict, flaggedCategories: [String], ruleErrors: Int) {
+        servers += 1
+        verdicts[verdict, default: 0] += 1
+        for category in flaggedCategories { categories[category, default: 0] += 1 }
+        if ruleErrors > 0 { serversWithRuleErrors += 1 }
+    }
+
+    public mutating func addInputError() {
+        inputErrors += 1
+    }
+
+    /// Two lines for people: verdicts and errors, then categories in typology order.
+    public func render(categoryOrder: [String]) -> String {
+        var text = "\(Self.count(servers)) server\(servers == 1 ? "" : "s"): "
+        text += Verdict.allCases.map { "\(Self.count(verdicts[$0] ?? 0)) \($0.rawValue)" }.joined(separator: ", ")
+        var errors: [String] = []
+        if inputErrors > 0 { errors.append("\(Self.count(inputErrors)) unreadable record\(inputErrors == 1 ? "" : "s")") }
+        if serversWithRuleErrors > 0 {
+            errors.append("\(Self.count(serversWithRuleErrors)) server\(serversWithRuleErrors == 1 ? "" : "s") with rule errors")
+        }
+        text += errors.isEmpty ? "; no errors" : "; " + errors.joined(separator: ", ")
+        let flagged = categoryOrder.filter { (categories[$0] ?? 0) > 0 }
+        if !flagged.isEmpty {
+            text += "\nflagged by category: " + flagged.map { "\($0) \(Self.count(categories[$0]!))" }.joined(separator: ", ")
+        }
+        return text
+    }
+
+    /// 12345 as "12 345".
+    public static func count(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(" ") }
+            out.append(digit)
+        }
+        return out
+    }
+}

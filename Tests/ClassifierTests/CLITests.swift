@@ -104,6 +104,28 @@ import Classifier
         #expect(list.stdout.contains("minors.coded-terms"))
     }
 
+    @Test func directoryWithAnyNumberOfJobsGivesTheSameLinesInOrder() throws {
+        let one = try classify(["--format", "jsonl", "--jobs", "1", "Fixtures"])
+        let three = try classify(["--format", "jsonl", "--jobs", "3", "Fixtures"])
+        #expect(one.status == 0 && one.stdout == three.stdout)
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: Support.fixturesDirectory)
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }
+        #expect(one.stdout.split(separator: "\n").count == fixtures.count)
+        let firstLine = one.stdout.prefix { $0 != "\n" }
+        #expect(firstLine.contains(#""file":"Fixtures/benign-adult-club.json""#), "files come in path order")
+    }
+
+    @Test func summaryCountsVerdictsCategoriesAndErrors() throws {
+        let run = try classify(["--format", "jsonl", "--summary", "-"],
+                               stdin: "{\"name\": \"a\", \"channels\": [\"cumtribs\"]}\n{broken\n{\"name\": \"b\", \"channels\": []}\n")
+        #expect(run.status == 2)
+        #expect(run.stdout.split(separator: "\n").count == 3)
+        #expect(run.stderr.contains("2 servers: 1 clear, 0 watch, 1 report-platform, 0 report-authorities; 1 unreadable record"))
+        #expect(run.stderr.contains("flagged by category: tributes 1"))
+        let quiet = try classify(["--format", "jsonl", "Fixtures/benign-class.json"])
+        #expect(quiet.stderr.isEmpty, "no summary when standard error is not a terminal")
+    }
+
     @Test func evasionRecallIsPrintedPerTransform() throws {
         let run = try classify(["rules", "test", "--evasion"])
         #expect(run.status == 0)

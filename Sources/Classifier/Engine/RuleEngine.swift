@@ -2,12 +2,20 @@
 /// serves every thread, each with its own ``MatchScratch``.
 public struct RuleEngine: Sendable {
     public let rules: RuleSet
+    /// Whether the literal prefilter picks the patterns to run (on by default; off gives the same results, slower).
+    public let prefilter: Bool
+    let program: MatchProgram
     /// Bytes of context either side of a match that the negation guard looks at.
     static let negationWindow = 48
 
-    public init(rules: RuleSet) {
+    public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
+        self.prefilter = prefilter
+        self.program = MatchProgram(rules: rules, prefilter: prefilter)
     }
+
+    /// Signals with a pattern that has no required literal and so runs on every text, prefilter or not.
+    public var signalsWithoutLiterals: [String] { Array(Set(program.unfilteredPatterns)).sorted() }
 
     /// What the engine found in one server: evidence and the rules that could not be evaluated.
     public struct Scan: Sendable {
@@ -20,8 +28,12 @@ public struct RuleEngine: Sendable {
         var errors: [RuleError] = []
         let hits = findSignals(in: texts, server: server, scratch: scratch, errors: &errors)
         var evidence: [Evidence] = []
-        for rule in rules.rules {
-            evidence += assemble(rule, hits: hits, texts: texts, server: server)
+        if !hits.isEmpty {
+            var present = [Bool](repeating: false, count: program.entries.count)
+            for list in hits.values { for hit in list { present[hit.signalIndex] = true } }
+            for (index, signals) in program.ruleSignals.enumerated() where signals.contains(where: { present[$0] }) {
+                evidence += assemble(rules.rules[index], hits: hits, texts: texts, server: server)
+            }
         }
         return Scan(evidence: evidence, errors: errors)
     }
@@ -38,46 +50,89 @@ public struct RuleEngine: Sendable {
     /// First non-negated hit of each signal in each text, by signal id.
     private func findSignals(in texts: [FieldText], server: Server, scratch: MatchScratch,
                              errors: inout [RuleError]) -> [String: [SignalHit]] {
-        var hits: [String: [SignalHit]] = [:]
+        var found: [SignalHit] = []
+        var state = SearchState(signalCount: program.entries.count)
         for (index, text) in texts.enumerated() {
             if text.text.isEmpty { continue }
+            state.startText()
+            var string = text.text
+            // Most texts are plain ASCII that no other view would change: match the string's own bytes, once.
+            let plain = string.withUTF8 { bytes -> Bool in
+                guard TextViews.isPlainASCII(bytes, leet: rules.readsLeet) else { return false }
+                search(bytes, kind: .raw, view: nil, views: nil, text: text, index: index, server: server,
+                       scratch: scratch, state: &state, found: &found, errors: &errors)
+                return true
+            }
+            if plain { continue }
             let views = TextViews(text.text, leet: rules.readsLeet).views
-            var found: Set<String> = []
-            var failed: Set<String> = []
             // Views in order (raw, folded, skeleton, leet): a signal's first hit in the earliest view it reads.
             for view in views {
                 view.bytes.withUnsafeBufferPointer { subject in
-                    for signal in rules.signals.values where signal.fields.contains(text.field)
-                        && signal.views.contains(view.kind) && !found.contains(signal.id) && !failed.contains(signal.id) {
-                        do throws(PatternError) {
-                            if let range = try firstHit(of: signal, in: subject, view: view, views: views,
-                                                        scratch: scratch) {
-                                found.insert(signal.id)
-                                hits[signal.id, default: []].append(
-                                    SignalHit(signal: signal.id, textIndex: index, originalBytes: view.originalRange(range),
-                                              view: view.kind, viewMatch: view.kind == .raw ? nil
-                                                : String(decoding: subject[range], as: UTF8.self)))
-                            }
-                        } catch {
-                            failed.insert(signal.id)
-                            let readers = rules.rules.filter { $0.signalIDs.contains(signal.id) }.map(\.id)
-                            errors.append(RuleError(signal: signal.id, rules: readers,
-                                                    location: location(of: text, in: server), message: error.description))
-                        }
-                    }
+                    search(subject, kind: view.kind, view: view, views: views, text: text, index: index, server: server,
+                           scratch: scratch, state: &state, found: &found, errors: &errors)
                 }
             }
         }
+        var hits: [String: [SignalHit]] = [:]
+        for hit in found { hits[hit.signal, default: []].append(hit) }
         return hits
     }
 
-    private func firstHit(of signal: Signal, in subject: UnsafeBufferPointer<UInt8>, view: TextView, views: [TextView],
-                          scratch: MatchScratch) throws(PatternError) -> Range<Int>? {
-        for pattern in signal.patterns {
+    /// Per-server state of the signal search, kept out of ``MatchScratch`` so the loop works on locals.
+    struct SearchState {
+        var found: [Bool]
+        var candidates = CandidateSet()
+
+        init(signalCount: Int) { found = [Bool](repeating: false, count: signalCount) }
+
+        mutating func startText() {
+            for signal in found.indices { found[signal] = false }
+        }
+    }
+
+    /// Runs every signal that reads this view and field on one view's bytes. `view` and `views` are nil for the
+    /// plain-ASCII fast path, where the raw bytes are the only view.
+    private func search(_ subject: UnsafeBufferPointer<UInt8>, kind: TextView.Kind, view: TextView?, views: [TextView]?,
+                        text: FieldText, index: Int, server: Server, scratch: MatchScratch, state: inout SearchState,
+                        found: inout [SignalHit], errors: inout [RuleError]) {
+        let fieldBit = MatchProgram.bit(text.field)
+        let viewBit = MatchProgram.bit(kind)
+        if let scanner = program.scanner { scanner.scan(subject, into: &state.candidates) }
+        program.entries.withUnsafeBufferPointer { entries in
+            for signal in 0..<entries.count {
+                let entry = entries[signal]
+                guard entry.fieldMask & fieldBit != 0, entry.viewMask & viewBit != 0, !state.found[signal] else { continue }
+                do throws(PatternError) {
+                    if let range = try firstHit(of: entry, in: subject, view: view, views: views, text: text.text,
+                                                candidates: state.candidates, scratch: scratch) {
+                        state.found[signal] = true
+                        found.append(SignalHit(signal: program.signalIDs[signal], signalIndex: signal, textIndex: index,
+                                               originalBytes: view?.originalRange(range) ?? range, view: kind,
+                                               viewMatch: kind == .raw ? nil
+                                                   : String(decoding: subject[range], as: UTF8.self)))
+                    }
+                } catch {
+                    state.found[signal] = true
+                    let id = program.signalIDs[signal]
+                    let readers = rules.rules.filter { $0.signalIDs.contains(id) }.map(\.id)
+                    errors.append(RuleError(signal: id, rules: readers, location: location(of: text, in: server),
+                                            message: error.description))
+                }
+            }
+        }
+    }
+
+    private func firstHit(of entry: MatchProgram.SignalEntry, in subject: UnsafeBufferPointer<UInt8>, view: TextView?,
+                          views: [TextView]?, text: String, candidates: CandidateSet, scratch: MatchScratch)
+        throws(PatternError) -> Range<Int>? {
+        for pattern in entry.patterns {
+            if program.scanner != nil, !candidates.contains(pattern) { continue }
+            let code = program.codes[pattern]
             var start = 0
-            while start <= subject.count, let range = try pattern.firstMatch(in: subject, from: start, using: scratch) {
-                if !signal.negatable { return range }
-                if try !isNegated(view.originalRange(range), in: views, scratch: scratch) { return range }
+            while start <= subject.count, let range = try scratch.match(code: code, subject: subject, from: start) {
+                if !entry.negatable { return range }
+                let original = view?.originalRange(range) ?? range
+                if try !isNegated(original, in: views ?? [TextView.raw(text)], scratch: scratch) { return range }
                 start = max(range.upperBound, range.lowerBound + 1)
                 while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
             }

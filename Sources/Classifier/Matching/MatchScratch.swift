@@ -29,13 +29,20 @@ public final class MatchScratch {
 
     func match(_ pattern: CompiledPattern, subject: UnsafeBufferPointer<UInt8>, from start: Int)
         throws(PatternError) -> Range<Int>? {
+        try match(code: pattern.code, subject: subject, from: start)
+    }
+
+    /// Matches compiled code directly: the engine's loop keeps raw pointers so that threads do not contend on the
+    /// reference counts of shared pattern objects.
+    func match(code: OpaquePointer, subject: UnsafeBufferPointer<UInt8>, from start: Int)
+        throws(PatternError) -> Range<Int>? {
         // An empty buffer may have a nil base address; PCRE2 wants a valid pointer with length 0.
         let rc: Int32
         if let base = subject.baseAddress {
-            rc = pcre2_match_8(pattern.code, base, subject.count, start, 0, matchData, context)
+            rc = pcre2_match_8(code, base, subject.count, start, 0, matchData, context)
         } else {
             var empty: UInt8 = 0
-            rc = pcre2_match_8(pattern.code, &empty, 0, 0, 0, matchData, context)
+            rc = pcre2_match_8(code, &empty, 0, 0, 0, matchData, context)
         }
         if rc >= 0 {
             let ovector = pcre2_get_ovector_pointer_8(matchData)!

@@ -59,5 +59,28 @@ public struct Rule: Sendable {
     public let file: String
 
     /// Every signal id the rule reads.
-    public var signalIDs: [String] { all + any + andAny + none }
+    public let signalIDs: [String]
+
+    init(id: String, category: String, section: String, status: RuleStatus, weight: Int, description: String,
+         effect: RuleEffect, indicator: Bool, scope: Scope, fields: Set<Field>, all: [String], any: [String],
+         minAny: Int, andAny: [String], none: [String], examples: Examples, file: String) {
+        self.id = id
+        self.category = category
+        self.section = section
+        self.status = status
+        self.weight = weight
+        self.description = description
+        self.effect = effect
+        self.indicator = indicator
+        self.scope = scope
+        self.fields = fields
+        self.all = all
+        self.any = any
+        self.minAny = minAny
+        self.andAny = andAny
+        self.none = none
+        self.examples = examples
+        self.file = file
+        signalIDs = all + any + andAny + none
+    }
 }

@@ -50,6 +50,10 @@ public struct TextViews: Sendable {
     /// unless a rule says otherwise, and then it wants the case as written): no control characters, no letter runs
     /// of three, no spaced-out letters, and - when leet is read - no word mixing letters with leet digits.
     static func isPlainASCII(_ bytes: [UInt8], leet: Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { isPlainASCII($0, leet: leet) }
+    }
+
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, leet: Bool) -> Bool {
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         @inline(__always) func isSeparator(_ byte: UInt8) -> Bool {
             switch byte {

@@ -48,6 +48,17 @@ static int32_t fromCodePoint(int32_t codePoint, UChar *units) {
 int32_t cicu_fold(int32_t codePoint, int32_t *out, int32_t capacity) {
     pthread_once(&once, setUp);
     if (!nfkcCasefold || !nfd) return -1;
+    // Most symbols, emoji and already-folded letters are their own folding: no normalisation call needed.
+    if (!u_hasBinaryProperty(codePoint, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED)) {
+        if (U_GET_GC_MASK(codePoint) & U_GC_M_MASK) return 0;
+        UChar decomposition[8];
+        UErrorCode check = U_ZERO_ERROR;
+        if (unorm2_getDecomposition(nfd, codePoint, decomposition, 8, &check) < 0) {
+            if (capacity < 1) return -1;
+            out[0] = codePoint;
+            return 1;
+        }
+    }
     UChar source[2], folded[64], decomposed[128], kept[128];
     int32_t length = fromCodePoint(codePoint, source);
     if (length < 0) return -1;

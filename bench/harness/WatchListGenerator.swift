@@ -25,8 +25,11 @@ struct WatchListGenerator {
                                    "médias", "giveaways", "events", "polls", "art", "pets", "food", "anime", "manga",
                                    "movies", "series", "books", "coding", "help", "support", "tickets", "logs",
                                    "mod-chat", "staff-only", "voice-chat", "lounge", "gaming-news", "patch-notes",
-                                   "leaks-gta6", "tournoi", "classement", "devoirs", "photos-vacances", "selfies",
+                                   "tournoi", "classement", "devoirs", "photos-vacances", "selfies",
                                    "counting", "starboard", "self-promo", "partenariats", "boosts", "vocal-1"]
+    /// Innocent channels that share words with the typology, found now and then in real communities.
+    private static let traps = ["leaks-gta6", "nsfw-memes", "teen-chat", "school-help", "photos-famille",
+                                "deepfake-memes", "tribute-band", "cp-ce1", "18+"]
     private static let decorations = ["💬・", "┃", "📢-", "🎮│", "✨", "➤", "『", "⭐・"]
     private static let topics = ["Be nice and follow the rules", "Pas de spam ni de pub", "Share your best clips",
                                  "Discussions générales", "Post your memes here", "Read before posting",
@@ -67,6 +70,10 @@ struct WatchListGenerator {
                 list.append(channel)
             }
             categoryList.append((pick(Self.categories), list))
+        }
+        if random.next() % 20 == 0 {
+            let index = Int(random.next() % UInt64(categoryList.count))
+            categoryList[index].1.append(pick(Self.traps))
         }
         if Double(random.next() % 10_000) / 10_000 < abusiveRate {
             let (category, list) = pick(Self.abusive)

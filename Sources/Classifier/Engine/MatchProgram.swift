@@ -13,6 +13,8 @@ struct MatchProgram: @unchecked Sendable {
     let entries: [SignalEntry]
     /// pcre2_code pointers, kept alive by `owners`.
     let codes: [OpaquePointer]
+    /// The signal each pattern belongs to.
+    let patternSignal: [Int]
     private let owners: [CompiledPattern]
     /// Nil when the prefilter is off: every pattern runs on every text.
     let scanner: LiteralScanner?
@@ -45,6 +47,7 @@ struct MatchProgram: @unchecked Sendable {
         self.entries = entries
         self.owners = owners
         codes = owners.map(\.code)
+        patternSignal = entries.enumerated().flatMap { signal, entry in entry.patterns.map { _ in signal } }
         scanner = prefilter ? LiteralScanner(literals: literals) : nil
         unfilteredPatterns = unfiltered
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })

@@ -59,7 +59,7 @@ public struct RuleEngine: Sendable {
             // Most texts are plain ASCII that no other view would change: match the string's own bytes, once.
             let plain = string.withUTF8 { bytes -> Bool in
                 guard TextViews.isPlainASCII(bytes, leet: rules.readsLeet) else { return false }
-                search(bytes, kind: .raw, view: nil, views: nil, text: text, index: index, server: server,
+                search(bytes, kind: .raw, ascii: true, view: nil, views: nil, text: text, index: index, server: server,
                        scratch: scratch, state: &state, found: &found, errors: &errors)
                 return true
             }
@@ -68,7 +68,8 @@ public struct RuleEngine: Sendable {
             // Views in order (raw, folded, skeleton, leet): a signal's first hit in the earliest view it reads.
             for view in views {
                 view.bytes.withUnsafeBufferPointer { subject in
-                    search(subject, kind: view.kind, view: view, views: views, text: text, index: index, server: server,
+                    search(subject, kind: view.kind, ascii: false, view: view, views: views, text: text, index: index,
+                           server: server,
                            scratch: scratch, state: &state, found: &found, errors: &errors)
                 }
             }
@@ -92,14 +93,23 @@ public struct RuleEngine: Sendable {
 
     /// Runs every signal that reads this view and field on one view's bytes. `view` and `views` are nil for the
     /// plain-ASCII fast path, where the raw bytes are the only view.
-    private func search(_ subject: UnsafeBufferPointer<UInt8>, kind: TextView.Kind, view: TextView?, views: [TextView]?,
-                        text: FieldText, index: Int, server: Server, scratch: MatchScratch, state: inout SearchState,
-                        found: inout [SignalHit], errors: inout [RuleError]) {
+    private func search(_ subject: UnsafeBufferPointer<UInt8>, kind: TextView.Kind, ascii: Bool, view: TextView?,
+                        views: [TextView]?, text: FieldText, index: Int, server: Server, scratch: MatchScratch,
+                        state: inout SearchState, found: inout [SignalHit], errors: inout [RuleError]) {
         let fieldBit = MatchProgram.bit(text.field)
         let viewBit = MatchProgram.bit(kind)
-        if let scanner = program.scanner { scanner.scan(subject, into: &state.candidates) }
+        // With the prefilter, visit only the signals of candidate patterns (usually none); without, every signal.
+        var signals: [Int] = []
+        if let scanner = program.scanner {
+            scanner.scan(subject, ascii: ascii, into: &state.candidates)
+            state.candidates.forEach { pattern in
+                let signal = program.patternSignal[pattern]
+                if signals.last != signal { signals.append(signal) }
+            }
+            if signals.isEmpty { return }
+        }
         program.entries.withUnsafeBufferPointer { entries in
-            for signal in 0..<entries.count {
+            for signal in program.scanner == nil ? Array(0..<entries.count) : signals {
                 let entry = entries[signal]
                 guard entry.fieldMask & fieldBit != 0, entry.viewMask & viewBit != 0, !state.found[signal] else { continue }
                 do throws(PatternError) {

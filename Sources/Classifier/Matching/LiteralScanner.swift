@@ -109,10 +109,11 @@ public struct LiteralScanner: Sendable {
     }
 
     /// Marks in `candidates` every pattern whose literal occurs in `text`, and every pattern that always runs.
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout CandidateSet) {
+    /// - Parameter ascii: the caller knows the text is ASCII, which skips the look for the Kelvin sign and long s.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, ascii: Bool = false, into candidates: inout CandidateSet) {
         candidates.reset(patternCount)
         for pattern in alwaysCandidates { candidates.insert(Int(pattern)) }
-        if Self.hasNonASCIICaseFoldingToASCII(text) {
+        if !ascii, Self.hasNonASCIICaseFoldingToASCII(text) {
             candidates.insertAll(patternCount)
             return
         }
@@ -157,6 +158,7 @@ public struct CandidateSet: Sendable {
     public init() {}
 
     mutating func reset(_ count: Int) {
+        // Reuse the words from text to text: one allocation per server, not per text.
         let needed = (count + 63) / 64
         if words.count != needed { words = [UInt64](repeating: 0, count: needed) } else {
             for index in words.indices { words[index] = 0 }
@@ -173,5 +175,17 @@ public struct CandidateSet: Sendable {
 
     public func contains(_ pattern: Int) -> Bool {
         words[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0
+    }
+
+    /// Calls `body` with every pattern in the set, in increasing order.
+    func forEach(_ body: (Int) -> Void) {
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                body(index << 6 | bit)
+                bits &= bits - 1
+            }
+        }
     }
 }

@@ -28,7 +28,7 @@ public enum RuleEffect: Sendable, Equatable {
 }
 
 /// A rule of a rule pack: which signals must appear together, where, and what a hit means.
-public struct Rule: Sendable {
+public final class Rule: Sendable {
     public let id: String
     /// Category id (`leaks`, `tributes`, `irl-predation`, `deepfakes`, `minors`, `nsfw`).
     public let category: String

@@ -33,7 +33,15 @@ enum Folding {
                 }
             }
         }
-        return shortenRuns(joinSpacedLetters(out))
+        // Both passes below rebuild the array; most texts need neither.
+        var spaced = false, runs = false
+        for index in 0..<max(0, out.count - 2) {
+            let a = out[index].scalar, b = out[index + 1].scalar, c = out[index + 2].scalar
+            if a == b, b == c { runs = true }
+            if isLetterSeparator(b), isLetter(a), isLetter(c) { spaced = true }
+        }
+        if spaced { out = joinSpacedLetters(out) }
+        return runs ? shortenRuns(out) : out
     }
 
     /// Emoji, symbols and separators become one space; a run of them stays one space.
@@ -55,7 +63,12 @@ enum Folding {
     }
 
     /// Separators that people put between the letters of a word: l.e.a.k.s, l e a k s, l-e-a-k-s, l_e_a_k_s.
-    private static let letterSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "_", "*", "/", "|", "+", "~", ",", ":"]
+    static func isLetterSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", ".", "-", "_", "*", "/", "|", "+", "~", ",", ":": return true
+        default: return false
+        }
+    }
 
     /// Joins three or more single letters each separated by one separator: "l.e.a.k.s" reads "leaks".
     static func joinSpacedLetters(_ pieces: [Piece]) -> [Piece] {
@@ -68,7 +81,7 @@ enum Folding {
         }
         // How many single letters one separator joins from `index` on.
         func runLength(from index: Int) -> Int {
-            guard index + 1 < pieces.count, letterSeparators.contains(pieces[index + 1].scalar) else { return 1 }
+            guard index + 1 < pieces.count, isLetterSeparator(pieces[index + 1].scalar) else { return 1 }
             let separator = pieces[index + 1].scalar
             var count = 1
             var next = index
@@ -93,7 +106,7 @@ enum Folding {
             var next = index
             let separator = index + 1 < pieces.count ? pieces[index + 1].scalar : " "
             while next + 2 < pieces.count, pieces[next + 1].scalar == separator,
-                  letterSeparators.contains(separator), single(next + 2) {
+                  isLetterSeparator(separator), single(next + 2) {
                 next += 2
                 letters.append(next)
             }
@@ -144,6 +157,7 @@ enum Folding {
     /// and only when their skeleton is plain ASCII: Latin look-alikes of other scripts (lеaks with a Cyrillic е,
     /// small capitals ʟᴇᴀᴋꜱ). Plain ASCII words stay as they are, so digits keep their meaning.
     static func skeleton(_ folded: [Piece]) -> [Piece]? {
+        guard folded.contains(where: { !$0.scalar.isASCII }) else { return nil }
         var out = folded
         var changed = false
         var index = 0
@@ -182,14 +196,22 @@ enum Folding {
 
     // MARK: - Leet
 
-    private static let leetLetters: [Unicode.Scalar: Unicode.Scalar] = [
-        "4": "a", "3": "e", "0": "o", "5": "s", "7": "t", "@": "a", "$": "s",
-    ]
+    private static func leetLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "4", "@": return "a"
+        case "3": return "e"
+        case "0": return "o"
+        case "5", "$": return "s"
+        case "7": return "t"
+        default: return nil
+        }
+    }
 
     /// The leet readings of the folded view: none when no word mixes letters with leet digits or symbols; one with
     /// 1 read as i, and a second with 1 read as l when some word has a 1. Words without a letter (13-17, 2026, 18+)
     /// are never changed.
     static func leet(_ folded: [Piece]) -> [[Piece]] {
+        guard folded.contains(where: { leetLetter($0.scalar) != nil || $0.scalar == "1" }) else { return [] }
         func isLeetWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             isWordScalar(scalar) || scalar == "@" || scalar == "$"
         }
@@ -204,11 +226,11 @@ enum Folding {
             while end < folded.count, isLeetWordScalar(folded[end].scalar) { end += 1 }
             let word = folded[index..<end]
             let hasLetter = word.contains { isLetter($0.scalar) }
-            let hasLeet = word.contains { leetLetters[$0.scalar] != nil || $0.scalar == "1" }
+            let hasLeet = word.contains { leetLetter($0.scalar) != nil || $0.scalar == "1" }
             if hasLetter && hasLeet {
                 for position in index..<end {
                     let scalar = folded[position].scalar
-                    if let letter = leetLetters[scalar] {
+                    if let letter = leetLetter(scalar) {
                         readAsI[position].scalar = letter
                         readAsL[position].scalar = letter
                         changed = true

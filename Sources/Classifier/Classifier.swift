@@ -15,9 +15,11 @@ public final class Classifier: Sendable {
     public let engine: RuleEngine
     public let scorer: Scorer
 
-    public init(rules: RuleSet) {
+    /// - Parameter prefilter: pick the patterns to run with the literal prefilter (default). Off, every pattern runs
+    ///   on every text: slower, same results - kept to check that claim.
+    public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
-        self.engine = RuleEngine(rules: rules)
+        self.engine = RuleEngine(rules: rules, prefilter: prefilter)
         self.scorer = Scorer(policy: rules.policy)
     }
 

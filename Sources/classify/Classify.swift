@@ -40,13 +40,13 @@ struct RulesOption: ParsableArguments {
     @Option(name: .long, help: "Folder of rule packs (default: $CLASSIFY_RULES, then the bundled Rules/).")
     var rules: String?
 
-    func load() throws -> Classifier {
+    func load(prefilter: Bool = true) throws -> Classifier {
         guard let directory = rules ?? RuleSet.bundledDirectory() else {
             Output.error("classify: cannot find the bundled Rules/ folder; pass --rules DIR or set CLASSIFY_RULES")
             throw ExitCode(2)
         }
         do {
-            return try Classifier(rulesDirectory: directory)
+            return Classifier(rules: try RuleSet.load(directory: directory), prefilter: prefilter)
         } catch {
             Output.error("classify: invalid rule pack: \(error)")
             throw ExitCode(2)

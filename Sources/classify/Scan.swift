@@ -30,6 +30,9 @@ struct Scan: ParsableCommand {
     @Option(name: [.short, .long], help: "Worker threads (default: every core). The output is the same for any number.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .customLong("no-prefilter"), help: "Run every pattern on every text instead of only those whose literals occur in it (same results, slower).")
+    var noPrefilter = false
+
     @Flag(help: "Colours in text output even when not writing to a terminal.")
     var colour = false
 
@@ -53,7 +56,7 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        let classifier = try rulesOption.load()
+        let classifier = try rulesOption.load(prefilter: !noPrefilter)
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files)
         let report = TextReport(colour: colour || Output.isTerminal)
         let format = self.format

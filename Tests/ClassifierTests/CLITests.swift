@@ -108,6 +108,8 @@ import Classifier
         let one = try classify(["--format", "jsonl", "--jobs", "1", "Fixtures"])
         let three = try classify(["--format", "jsonl", "--jobs", "3", "Fixtures"])
         #expect(one.status == 0 && one.stdout == three.stdout)
+        let unfiltered = try classify(["--format", "jsonl", "--no-prefilter", "Fixtures"])
+        #expect(unfiltered.stdout == one.stdout, "--no-prefilter gives the same results")
         let fixtures = try FileManager.default.contentsOfDirectory(atPath: Support.fixturesDirectory)
             .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }
         #expect(one.stdout.split(separator: "\n").count == fixtures.count)

@@ -20,6 +20,11 @@ struct RulesCommand: ParsableCommand {
             let issues = RuleLinter(rules: classifier.rules).lint()
             for issue in issues { Output.line(issue.description) }
             let rules = classifier.rules
+            let unfiltered = classifier.engine.signalsWithoutLiterals
+            if !unfiltered.isEmpty {
+                Output.line("note: signals with a pattern the prefilter cannot skip (it runs on every text): "
+                            + unfiltered.joined(separator: ", "))
+            }
             Output.line("\(rules.rules.count) rules, \(rules.signals.values.filter { !$0.isImplicit }.count) signals "
                         + "in \(rules.files.count) packs: \(issues.count) problem\(issues.count == 1 ? "" : "s")")
             if !issues.isEmpty { throw ExitCode(1) }

@@ -128,6 +128,13 @@ import Classifier
         #expect(quiet.stderr.isEmpty, "no summary when standard error is not a terminal")
     }
 
+    @Test func progressLineGoesToStandardErrorWhenAskedFor() throws {
+        let run = try classify(["--format", "jsonl", "--progress", "Fixtures"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains(" records · ") && run.stderr.contains("left"))
+        #expect(!run.stdout.contains("records ·"), "progress never mixes with results")
+    }
+
     @Test func evasionRecallIsPrintedPerTransform() throws {
         let run = try classify(["rules", "test", "--evasion"])
         #expect(run.status == 0)

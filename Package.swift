@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 of inputs and the keyed hashes of --redact (HMAC-SHA256).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libpcre2-8 through its C API; width 8 is fixed in the shim header.
@@ -26,7 +28,8 @@ let package = Package(
         ),
         .target(
             name: "Classifier",
-            dependencies: ["CPCRE2", "CICU", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CPCRE2", "CICU", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "classify",

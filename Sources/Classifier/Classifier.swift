@@ -11,6 +11,9 @@
 /// space for each call; a worker that classifies many servers should keep its own ``MatchScratch`` and call
 /// ``classify(_:scratch:)``.
 public final class Classifier: Sendable {
+    /// classify's version, printed by `classify --version` and in reports.
+    public static let version = "0.3.0"
+
     public let rules: RuleSet
     public let engine: RuleEngine
     public let scorer: Scorer

@@ -3,8 +3,10 @@ import Classifier
 import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
+    case text, json, jsonl, markdown, csv
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// `classify [FILE...]`: classify server exports.
 struct Scan: ParsableCommand {
@@ -21,8 +23,17 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var rulesOption: RulesOption
 
-    @Option(help: "Output format: text, json or jsonl.")
+    @Option(help: "Output format: text, json, jsonl, markdown (one report per server, with where to report) or csv.")
     var format: OutputFormat = .text
+
+    @Option(help: "Language of text and markdown reports: fr or en (default: from the locale).")
+    var lang: ReportLanguage?
+
+    @Flag(help: "Mask names outside the matched words and replace ids, the server name and file paths by keyed hashes.")
+    var redact = false
+
+    @Option(name: .customLong("redact-key"), help: "Key of the --redact hashes (default: $CLASSIFY_REDACT_KEY). The same key gives the same hashes.")
+    var redactKey: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when any server reaches this verdict (watch, report-platform, report-authorities).")
     var failOn: Verdict?
@@ -44,6 +55,25 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if redact, key == nil {
+            throw ValidationError("--redact needs a key, so that hashes stay the same from one report to the next: "
+                                  + "pass --redact-key or set CLASSIFY_REDACT_KEY")
+        }
+    }
+
+    private var key: String? {
+        if let redactKey, !redactKey.isEmpty { return redactKey }
+        if let value = ProcessInfo.processInfo.environment["CLASSIFY_REDACT_KEY"], !value.isEmpty { return value }
+        return nil
+    }
+
+    /// Renders a record in the chosen format; built once, used by every worker.
+    struct Renderer: Sendable {
+        let format: OutputFormat
+        let text: TextReport
+        let markdown: MarkdownReport?
+        let csv: CSVReport
+        let redactor: Redactor?
     }
 
     /// What a worker makes of one record: the output text, messages for standard error and what the summary needs.
@@ -58,7 +88,21 @@ struct Scan: ParsableCommand {
     func run() throws {
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files)
-        let report = TextReport(colour: colour || Output.isTerminal)
+        let language = lang ?? ReportLanguage.fromEnvironment()
+        let categoryIDs = classifier.rules.policy.categories.map(\.id)
+        var markdown: MarkdownReport?
+        if format == .markdown {
+            do {
+                let referrals = try Referrals.load(directory: classifier.rules.directory, categories: categoryIDs)
+                markdown = MarkdownReport(language: language, policy: classifier.rules.policy, referrals: referrals)
+            } catch {
+                Output.error("classify: invalid referrals file: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let renderer = Renderer(format: format, text: TextReport(colour: colour || Output.isTerminal, language: language),
+                                markdown: markdown, csv: CSVReport(categories: categoryIDs),
+                                redactor: redact ? key.map(Redactor.init(key:)) : nil)
         let format = self.format
         let interactive = isatty(STDERR_FILENO) == 1
         let meter = (progress ?? interactive) ? ProgressMeter() : nil
@@ -68,8 +112,9 @@ struct Scan: ParsableCommand {
         var first = true
 
         if format == .json { Output.write("[\n") }
-        BatchRunner(classifier: classifier, jobs: jobs).run(stream, render: { item in
-            Self.render(item, format: format, report: report)
+        if format == .csv { Output.line(renderer.csv.header) }
+        BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown).run(stream, render: { item in
+            Self.render(item, with: renderer)
         }, emit: { rendered in
             for message in rendered.messages {
                 meter?.clear()
@@ -85,10 +130,12 @@ struct Scan: ParsableCommand {
             switch format {
             case .json:
                 Output.write((first ? "" : ",\n") + rendered.output)
-                first = false
-            case .text, .jsonl:
+            case .markdown:
+                Output.write((first ? "" : "\n---\n\n") + rendered.output)
+            case .text, .jsonl, .csv:
                 Output.line(rendered.output)
             }
+            first = false
         }, progress: { state in
             meter?.update(state)
         })
@@ -102,22 +149,28 @@ struct Scan: ParsableCommand {
         if reachedFailOn { throw ExitCode(1) }
     }
 
-    private static func render(_ item: BatchItem, format: OutputFormat, report: TextReport) -> Rendered {
+    private static func render(_ item: BatchItem, with renderer: Renderer) -> Rendered {
         switch item {
-        case let .failed(error):
+        case let .failed(original):
+            let error = renderer.redactor?.redact(original) ?? original
             let output: String
-            switch format {
-            case .text: output = report.render(error) + "\n"
+            switch renderer.format {
+            case .text: output = renderer.text.render(error) + "\n"
             case .jsonl: output = JSONReport.object(for: error).serialized()
             case .json: output = indent(JSONReport.object(for: error).serialized(pretty: true))
+            case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
+            case .csv: output = renderer.csv.render(error)
             }
             return Rendered(output: output, messages: ["classify: \(error)"], verdict: nil, flagged: [], ruleErrors: 0)
-        case let .classified(result):
+        case let .classified(original):
+            let result = renderer.redactor?.redact(original) ?? original
             let output: String
-            switch format {
-            case .text: output = report.render(result) + "\n"
+            switch renderer.format {
+            case .text: output = renderer.text.render(result) + "\n"
             case .jsonl: output = JSONReport.object(for: result).serialized()
             case .json: output = indent(JSONReport.object(for: result).serialized(pretty: true))
+            case .markdown: output = renderer.markdown!.render(result)
+            case .csv: output = renderer.csv.render(result)
             }
             return Rendered(output: output,
                             messages: result.errors.map { "classify: \(result.server.source.display): \($0)" },

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StreamingTests {
     private func records(_ paths: [String]) -> [InputRecord] {
-        RecordStream(paths: paths).map(ServerReader.decode)
+        RecordStream(paths: paths).map { ServerReader.decode($0) }
     }
 
     @Test func jsonLinesAcrossManyChunksKeepEveryRecordAndItsLineNumber() throws {

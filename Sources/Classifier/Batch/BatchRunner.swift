@@ -18,9 +18,12 @@ public final class BatchRunner: Sendable {
     public let jobs: Int
     /// Records per batch; small enough to keep memory flat, large enough to keep every worker busy.
     public let batchSize: Int
+    /// Record the SHA-256 of each record's bytes (for reports that cite their input).
+    public let hashInputs: Bool
 
-    public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil) {
+    public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil, hashInputs: Bool = false) {
         self.classifier = classifier
+        self.hashInputs = hashInputs
         self.jobs = max(1, jobs)
         self.batchSize = batchSize ?? max(64, 512 * max(1, jobs))
     }
@@ -86,7 +89,7 @@ public final class BatchRunner: Sendable {
                 if first >= batch.count { break }
                 for index in first..<min(first + step, batch.count) {
                     let item: BatchItem
-                    switch ServerReader.decode(batch[index]) {
+                    switch ServerReader.decode(batch[index], hashInput: hashInputs) {
                     case let .success(server): item = .classified(classifier.classify(server, scratch: scratch))
                     case let .failure(error): item = .failed(error)
                     }

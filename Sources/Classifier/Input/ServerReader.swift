@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One record read from an input: a server, or the error that kept it from being one.
@@ -9,15 +10,25 @@ public enum ServerReader {
     /// Reads every record of one file or directory; `path` `-` is standard input. Holds them all: for large
     /// inputs iterate a ``RecordStream`` and ``decode(_:)`` each record instead.
     public static func read(path: String) -> [InputRecord] {
-        RecordStream(paths: [path]).map(decode)
+        RecordStream(paths: [path]).map { decode($0) }
     }
 
     /// Parses one raw record into a server, or the error that keeps it from being one.
-    public static func decode(_ record: RawRecord) -> InputRecord {
+    /// - Parameter hashInput: also record the SHA-256 of the record's bytes in the server's ``SourceRef``.
+    public static func decode(_ record: RawRecord, hashInput: Bool = false) -> InputRecord {
         switch record.content {
         case let .error(error):
             return .failure(error)
         case let .bytes(bytes):
+            if hashInput {
+                let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+                return decode(RawRecord(content: .bytes(bytes), source: record.source,
+                                        fallbackName: record.fallbackName)).map { server in
+                    var copy = server
+                    copy.source.sha256 = digest
+                    return copy
+                }
+            }
             return bytes.withUnsafeBufferPointer { buffer -> InputRecord in
                 if isBlank(buffer) { return .failure(.empty(file: record.source.file)) }
                 let value: JSONValue

@@ -7,6 +7,8 @@ public struct Server: Sendable, Equatable {
     /// Every channel, in input order; a channel's `categoryIndex` points into `categories`.
     public var channels: [Channel]
     public var source: SourceRef
+    /// True once ``Redactor`` has masked names and hashed identifiers.
+    public var isRedacted = false
 
     public init(id: String? = nil, name: String, description: String? = nil, categories: [ChannelCategory] = [],
                 channels: [Channel] = [], source: SourceRef = SourceRef()) {
@@ -56,6 +58,9 @@ public struct SourceRef: Sendable, Equatable, Codable {
     public var record: Int?
     /// The input format that was detected.
     public var format: String?
+    /// SHA-256 (hex) of the record's bytes - the whole file for a one-server export, the line for JSON Lines; set
+    /// when a report asks for it (``ServerReader/decode(_:hashInput:)``).
+    public var sha256: String?
 
     public init(file: String = "-", record: Int? = nil, format: String? = nil) {
         self.file = file

@@ -29,6 +29,7 @@ public enum JSONReport {
             ("source", source(ref)),
             ("categories", .int(server.categories.count)),
             ("channels", .int(server.channels.count)),
+            ("redacted", .bool(server.isRedacted)),
         ])
     }
 

@@ -2,9 +2,12 @@
 public struct TextReport: Sendable {
     /// ANSI colours, for a terminal only.
     public let colour: Bool
+    public let language: ReportLanguage
+    private var words: ReportWords { language.words }
 
-    public init(colour: Bool) {
+    public init(colour: Bool, language: ReportLanguage = .en) {
         self.colour = colour
+        self.language = language
     }
 
     public func render(_ result: ClassificationResult) -> String {
@@ -17,29 +20,29 @@ public struct TextReport: Sendable {
         head += ")"
         lines.append(head)
         if result.categories.isEmpty {
-            lines.append("  no category shows evidence")
+            lines.append("  " + words.noEvidence)
         } else {
             lines.append("  " + result.categories.map { score in
                 var text = "\(score.id) \(score.score)"
-                if score.score != score.rawScore { text += " (was \(score.rawScore))" }
+                if score.score != score.rawScore { text += " (\(words.was) \(score.rawScore))" }
                 return paint(text, verdictColour(score.verdict), bold: false)
             }.joined(separator: " · "))
         }
         for score in result.categories {
             let items = result.evidence.filter { $0.category == score.id }
             guard !items.isEmpty else { continue }
-            lines.append("  \(paint(score.id, nil, bold: true)) — typology section \(score.section), "
+            lines.append("  \(paint(score.id, nil, bold: true)) — \(words.typologySection) \(score.section), "
                          + "\(score.verdict.rawValue)")
             for item in items { lines += evidenceLines(item) }
-            if !score.loweredBy.isEmpty { lines.append("    lowered by: \(score.loweredBy.joined(separator: ", "))") }
+            if !score.loweredBy.isEmpty { lines.append("    \(words.loweredBy): \(score.loweredBy.joined(separator: ", "))") }
         }
         let context = result.evidence.filter { !result.categories.map(\.id).contains($0.category) }
         if !context.isEmpty {
-            lines.append("  \(paint("counter-evidence", nil, bold: true))")
+            lines.append("  \(paint(words.counterEvidence, nil, bold: true))")
             for item in context { lines += evidenceLines(item) }
         }
         for error in result.errors {
-            lines.append("  " + paint("error: \(error)", "31", bold: false))
+            lines.append("  " + paint("\(words.error): \(error)", "31", bold: false))
         }
         return lines.joined(separator: "\n")
     }
@@ -50,14 +53,14 @@ public struct TextReport: Sendable {
 
     private func evidenceLines(_ item: Evidence) -> [String] {
         var tags: [String] = []
-        if item.status == .experimental { tags.append("experimental") }
-        if item.indicator { tags.append("indicator") }
-        if item.isCounter { tags.append("lowers \(item.lowers.joined(separator: ", "))") }
+        if item.status == .experimental { tags.append(words.experimental) }
+        if item.indicator { tags.append(words.indicator) }
+        if item.isCounter { tags.append("\(words.lowers) \(item.lowers.joined(separator: ", "))") }
         let suffix = tags.isEmpty ? "" : "  [\(tags.joined(separator: ", "))]"
-        var lines = ["    \(item.rule) (\(item.section), weight \(item.weight))\(suffix)"]
+        var lines = ["    \(item.rule) (\(item.section), \(words.weight) \(item.weight))\(suffix)"]
         for part in item.parts {
             let reading = part.viewMatch.map { " (\(part.view.rawValue): \($0))" } ?? ""
-            lines.append("      \(part.location.path): «\(paint(part.match, "33", bold: false))»\(reading)")
+            lines.append("      \(words.path(part.location)): «\(paint(part.match, "33", bold: false))»\(reading)")
         }
         return lines
     }

@@ -1,0 +1,48 @@
+/// `--format csv`: one row per server for spreadsheets (RFC 4180: comma-separated, fields quoted when needed, CRLF
+/// line ends). Stable English column names; one score column per category of the policy.
+public struct CSVReport: Sendable {
+    public let categories: [String]
+
+    public init(categories: [String]) {
+        self.categories = categories
+    }
+
+    public var header: String {
+        row(["file", "record", "server_id", "server_name", "verdict"] + categories.map { "score_" + $0 }
+            + ["flagged", "rules", "evidence", "errors"])
+    }
+
+    public func render(_ result: ClassificationResult) -> String {
+        let scores = Dictionary(uniqueKeysWithValues: result.categories.map { ($0.id, $0) })
+        let evidence = result.evidence.map { item in
+            "\(item.rule) @ \(item.primary.location.path): \(item.primary.match)"
+        }
+        return row([result.server.source.file, result.server.source.record.map(String.init) ?? "",
+                    result.server.id ?? "", result.server.name, result.verdict.rawValue]
+                   + categories.map { scores[$0].map { String($0.score) } ?? "0" }
+                   + [result.categories.filter { $0.verdict > .clear }.map(\.id).joined(separator: " "),
+                      Array(Set(result.evidence.map(\.rule))).sorted().joined(separator: " "),
+                      evidence.joined(separator: "; "),
+                      result.errors.map(\.description).joined(separator: "; ")])
+    }
+
+    /// A record that could not be read: its place in the input, no verdict, and the error.
+    public func render(_ error: InputError) -> String {
+        let source = error.source
+        return row([source.file, source.record.map(String.init) ?? "", "", "", ""] + categories.map { _ in "" }
+                   + ["", "", "", error.description])
+    }
+
+    private func row(_ fields: [String]) -> String {
+        fields.map(Self.field).joined(separator: ",") + "\r"
+    }
+
+    /// Quoted when it holds a comma, quote or line end; a leading =, +, - or @ is prefixed with ' so that a
+    /// spreadsheet never runs a channel name as a formula.
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// One report per server, fit to attach to a report to a platform or the police: verdict and why, scores, evidence
+/// with rule ids and typology sections, the input's SHA-256, the rule-pack version, the date, and where to report.
+public struct MarkdownReport: Sendable {
+    public let language: ReportLanguage
+    public let policy: Policy
+    public let referrals: Referrals
+    /// When the report is made, `YYYY-MM-DD HH:MM UTC`.
+    public let date: String
+
+    public init(language: ReportLanguage, policy: Policy, referrals: Referrals, date: Date = Date()) {
+        self.language = language
+        self.policy = policy
+        self.referrals = referrals
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        self.date = formatter.string(from: date)
+    }
+
+    private var words: ReportWords { language.words }
+
+    public func render(_ result: ClassificationResult) -> String {
+        let server = result.server
+        var lines = ["## \(words.reportTitle): \(Self.inline(server.name)) — `\(result.verdict.rawValue)`", ""]
+        if server.isRedacted { lines += ["_\(words.redactedNote)_", ""] }
+        lines.append("- **\(words.verdict)**: `\(result.verdict.rawValue)`")
+        lines.append("- **\(words.why)**: " + why(result).joined(separator: "; "))
+        var input = "- **\(words.input)**: \(words.file) `\(Self.code(server.source.file))`"
+        if let record = server.source.record { input += ", \(words.record) \(record)" }
+        if let format = server.source.format { input += ", \(format)" }
+        if let id = server.id { input += ", id `\(Self.code(id))`" }
+        lines.append(input)
+        if let sha = server.source.sha256 { lines.append("- **\(words.inputHash)** (\(words.inputHashNote)): `\(sha)`") }
+        lines.append("- **\(words.rulePack)**: \(policy.version) (classify \(Classifier.version))")
+        lines.append("- **\(words.date)**: \(date)")
+
+        lines += ["", "### \(words.categories)", ""]
+        if result.categories.isEmpty {
+            lines.append(words.noEvidence)
+        } else {
+            lines.append("| \(words.category) | \(words.section) | \(words.score) | \(words.verdict.lowercased()) |")
+            lines.append("|---|---|---|---|")
+            for score in result.categories {
+                let title = words.titles[score.id].map { " — " + $0 } ?? ""
+                var value = "\(score.score)"
+                if score.score != score.rawScore { value += " (\(words.was) \(score.rawScore))" }
+                lines.append("| `\(score.id)`\(title) | \(score.section) | \(value) | `\(score.verdict.rawValue)` |")
+            }
+        }
+
+        if !result.evidence.isEmpty {
+            lines += ["", "### \(words.evidence)", ""]
+            lines.append("| \(words.rule) | \(words.section) | \(words.location) | \(words.match) | \(words.view) |")
+            lines.append("|---|---|---|---|---|")
+            for item in result.evidence {
+                var rule = "`\(item.rule)`"
+                if item.indicator { rule += " (\(words.indicator))" }
+                if item.isCounter { rule += " (\(words.lowers) \(item.lowers.joined(separator: ", ")))" }
+                if item.status == .experimental { rule += " (\(words.experimental))" }
+                for (index, part) in item.parts.enumerated() {
+                    let reading = part.viewMatch.map { " → `\(Self.code($0))`" } ?? ""
+                    lines.append("| \(index == 0 ? rule : "") | \(index == 0 ? item.section : "") | "
+                                 + "\(Self.inline(words.path(part.location))) | `\(Self.code(part.match))`\(reading) | "
+                                 + "\(part.view.rawValue) |")
+                }
+            }
+        }
+        if !result.errors.isEmpty {
+            lines += ["", "### \(words.errorsHeading)", ""]
+            lines += result.errors.map { "- \(Self.inline($0.description))" }
+        }
+
+        lines += ["", "### \(words.whereToReport)", ""]
+        let applicable = referrals.applicable(to: result)
+        if applicable.isEmpty {
+            lines.append(words.noReferral)
+        } else {
+            for referral in applicable {
+                lines.append("- **\(referral.name[language] ?? referral.id)** — <\(referral.url)>  ")
+                lines.append("  \(referral.note[language] ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The reasons behind the verdict, one per category that asks for more than clear.
+    func why(_ result: ClassificationResult) -> [String] {
+        var reasons: [String] = []
+        for score in result.categories where score.verdict > .clear {
+            let id = "`\(score.id)`"
+            switch score.verdict {
+            case .reportAuthorities: reasons.append(String(format: words.whyAuthorities, id))
+            case .reportPlatform:
+                reasons.append(String(format: words.whyPlatform, id, score.score,
+                                           policy.thresholds(for: score.id).reportPlatform))
+            case .watch where score.indicatorOnly && score.score >= policy.thresholds(for: score.id).reportPlatform:
+                reasons.append(String(format: words.whyIndicatorOnly, id))
+            case .watch:
+                reasons.append(String(format: words.whyWatch, id, score.score, policy.thresholds(for: score.id).watch))
+            case .clear: break
+            }
+        }
+        return reasons.isEmpty ? [words.whyClear] : reasons
+    }
+
+    /// Text that cannot break a table or start markup.
+    public static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\" + String(character)
+            case "\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text inside a code span: backticks and bars cannot close it or break the table.
+    static func code(_ text: String) -> String {
+        text.replacingOccurrences(of: "`", with: "ˋ").replacingOccurrences(of: "|", with: "¦")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+
+/// Makes a result shareable without re-exposing the people named in a server (`--redact`).
+///
+/// - Every character of names, topics and descriptions outside the matched indicator spans becomes `•`, so a
+///   report still shows *why* ("•••••-leaks", "nudes-••-•••••") but not *who*. Masking keeps the length in Unicode
+///   scalars, so evidence spans stay valid.
+/// - The server name, server and channel ids, and input file paths become keyed hashes (HMAC-SHA256 with the
+///   team's key, first 16 hex digits): the same server gets the same hash in every report made with that key, so a
+///   watch journal can follow it, while nobody without the key can test a guess.
+public struct Redactor: Sendable {
+    /// The key's bytes (SymmetricKey is not Sendable; building one per hash costs nothing next to the HMAC).
+    private let key: [UInt8]
+
+    /// The mask character.
+    public static let mask: Character = "•"
+
+    /// - Parameter key: the team's secret; the same key gives the same hashes.
+    public init(key: String) {
+        self.key = Array(key.utf8)
+    }
+
+    /// `kind-` followed by 16 hex digits of HMAC-SHA256(key, kind NUL value).
+    public func hash(_ value: String, kind: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data((kind + "\u{0}" + value).utf8), using: SymmetricKey(data: key))
+        return kind + "-" + code.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `text` with every scalar outside `keep` (scalar offsets) masked.
+    public static func mask(_ text: String, keeping keep: [Range<Int>]) -> String {
+        var out = String.UnicodeScalarView()
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if keep.contains(where: { $0.contains(offset) }) {
+                out.append(scalar)
+            } else {
+                out.append(contentsOf: String(mask).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// The result with names masked outside the evidence and identifiers hashed.
+    public func redact(_ result: ClassificationResult) -> ClassificationResult {
+        var spans: [TextKey: [Range<Int>]] = [:]
+        for part in result.evidence.flatMap(\.parts) {
+            spans[TextKey(part.location, part.location.field), default: []].append(part.start..<part.end)
+        }
+        func masked(_ text: String, _ key: TextKey) -> String {
+            Self.mask(text, keeping: spans[key] ?? [])
+        }
+        let original = result.server
+        var server = original
+        server.id = original.id.map { hash($0, kind: "server") }
+        server.name = hash(original.name, kind: "name")
+        server.description = original.description.map {
+            masked($0, TextKey(field: .serverDescription, category: nil, channel: nil))
+        }
+        server.categories = original.categories.map { category in
+            var copy = category
+            copy.id = category.id.map { hash($0, kind: "category") }
+            copy.name = masked(category.name, TextKey(field: .category, category: category.name, channel: nil))
+            return copy
+        }
+        server.channels = original.channels.map { channel in
+            let categoryName = channel.categoryIndex.map { original.categories[$0].name }
+            var copy = channel
+            copy.id = channel.id.map { hash($0, kind: "channel") }
+            copy.name = masked(channel.name, TextKey(field: .channel, category: categoryName, channel: channel.name))
+            copy.topic = channel.topic.map {
+                masked($0, TextKey(field: .topic, category: categoryName, channel: channel.name))
+            }
+            return copy
+        }
+        server.source = redact(original.source)
+        server.isRedacted = true
+
+        func location(_ location: Location) -> Location {
+            Location(field: location.field,
+                     category: location.category.map {
+                         masked($0, TextKey(field: .category, category: $0, channel: nil))
+                     },
+                     channel: location.channel.map {
+                         masked($0, TextKey(field: .channel, category: location.category, channel: $0))
+                     })
+        }
+        let evidence = result.evidence.map { item in
+            Evidence(rule: item.rule, category: item.category, section: item.section, status: item.status,
+                     weight: item.weight, indicator: item.indicator, lowers: item.lowers, scope: item.scope,
+                     parts: item.parts.map { part in
+                         EvidencePart(signal: part.signal, location: location(part.location),
+                                      text: masked(part.text, TextKey(part.location, part.location.field)),
+                                      start: part.start, end: part.end, match: part.match, view: part.view,
+                                      viewMatch: part.viewMatch)
+                     })
+        }
+        let errors = result.errors.map { error in
+            RuleError(signal: error.signal, rules: error.rules, location: location(error.location),
+                      message: error.message)
+        }
+        return ClassificationResult(server: server, verdict: result.verdict, categories: result.categories,
+                                    evidence: evidence, errors: errors)
+    }
+
+    /// An input error with its file path hashed. Its message never quotes names: parse errors quote at most one
+    /// character.
+    public func redact(_ error: InputError) -> InputError {
+        switch error {
+        case let .unreadable(file, reason): return .unreadable(file: hash(file, kind: "file"), reason: reason)
+        case let .empty(file): return .empty(file: hash(file, kind: "file"))
+        case let .malformedJSON(source, line, column, reason):
+            return .malformedJSON(source: redact(source), line: line, column: column, reason: reason)
+        case let .unknownShape(source, found): return .unknownShape(source: redact(source), found: found)
+        case let .invalidField(source, path, reason):
+            return .invalidField(source: redact(source), path: path, reason: reason)
+        }
+    }
+
+    private func redact(_ source: SourceRef) -> SourceRef {
+        var copy = source
+        copy.file = source.file == "-" ? "-" : hash(source.file, kind: "file")
+        return copy
+    }
+
+    /// Which text a span belongs to, as evidence names it.
+    private struct TextKey: Hashable {
+        let field: Field
+        let category: String?
+        let channel: String?
+
+        init(field: Field, category: String?, channel: String?) {
+            self.field = field
+            self.category = category
+            self.channel = channel
+        }
+
+        init(_ location: Location, _ field: Field) {
+            switch field {
+            case .serverName, .serverDescription: self.init(field: field, category: nil, channel: nil)
+            case .category: self.init(field: field, category: location.category, channel: nil)
+            case .channel, .topic: self.init(field: field, category: location.category, channel: location.channel)
+            }
+        }
+    }
+}

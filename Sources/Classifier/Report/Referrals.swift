@@ -1,0 +1,71 @@
+import Yams
+
+/// Where to report a server, by verdict and category: `Rules/referrals.yaml`, data that changes without code.
+public struct Referrals: Sendable {
+    public struct Referral: Sendable, Equatable {
+        public let id: String
+        public let name: [ReportLanguage: String]
+        public let note: [ReportLanguage: String]
+        public let url: String
+        public let verdicts: Set<Verdict>
+        /// Empty: any category; otherwise one of these must ask for report-platform or more.
+        public let categories: Set<String>
+    }
+
+    public let entries: [Referral]
+
+    public static let fileName = "referrals.yaml"
+
+    /// The referrals that apply to a result, in file order.
+    public func applicable(to result: ClassificationResult) -> [Referral] {
+        let flagged = Set(result.categories.filter { $0.verdict >= .reportPlatform }.map(\.id))
+        return entries.filter { entry in
+            entry.verdicts.contains(result.verdict) && (entry.categories.isEmpty || !entry.categories.isDisjoint(with: flagged))
+        }
+    }
+
+    /// Loads `referrals.yaml` from a rules folder.
+    /// - Throws: ``RuleSetError`` with file, line and entry for every misfit.
+    public static func load(directory: String, categories: [String]) throws(RuleSetError) -> Referrals {
+        let path = directory + "/" + fileName
+        let root = try YAMLFile.root(path: path)
+        let top = YAMLFields(node: root, file: path, item: nil)
+        try top.checkKeys(["referrals"])
+        var entries: [Referral] = []
+        for node in try top.requiredSequence("referrals") {
+            let id = YAMLFields(node: node, file: path, item: nil).optional("id")?.string ?? "referral"
+            let fields = YAMLFields(node: node, file: path, item: id)
+            try fields.checkKeys(["id", "name", "note", "url", "verdicts", "categories"])
+            func languages(_ key: String) throws(RuleSetError) -> [ReportLanguage: String] {
+                let node = try fields.required(key)
+                guard let mapping = node.mapping else { throw fields.fail("'\(key)' must map en and fr to text", at: node) }
+                var values: [ReportLanguage: String] = [:]
+                for language in ReportLanguage.allCases {
+                    guard let text = mapping[Node(language.rawValue)]?.string, !text.isEmpty else {
+                        throw fields.fail("'\(key)' needs a '\(language.rawValue)' text", at: node)
+                    }
+                    values[language] = text
+                }
+                return values
+            }
+            var verdicts: Set<Verdict> = []
+            for name in try fields.stringList("verdicts") {
+                guard let verdict = Verdict(rawValue: name) else {
+                    throw fields.fail("unknown verdict '\(name)' (known: \(Verdict.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                verdicts.insert(verdict)
+            }
+            guard !verdicts.isEmpty else { throw fields.fail("'verdicts' must list at least one verdict") }
+            let listed = try fields.stringList("categories")
+            for category in listed where !categories.contains(category) {
+                throw fields.fail("unknown category '\(category)'")
+            }
+            let url = try fields.requiredString("url")
+            guard url.hasPrefix("https://") else { throw fields.fail("url '\(url)' must start with https://") }
+            entries.append(Referral(id: try fields.requiredString("id"), name: try languages("name"),
+                                    note: try languages("note"), url: url, verdicts: verdicts,
+                                    categories: Set(listed)))
+        }
+        return Referrals(entries: entries)
+    }
+}

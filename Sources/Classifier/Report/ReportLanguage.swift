@@ -1,0 +1,100 @@
+import Foundation
+
+/// The language of the reports people read (text and markdown); JSON, JSON Lines and CSV keep the stable English
+/// identifiers whatever the language.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case en, fr
+
+    /// French when the locale says so (LC_ALL, then LC_MESSAGES, then LANG start with `fr`), English otherwise.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> ReportLanguage {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty { return value.lowercased().hasPrefix("fr") ? .fr : .en }
+        }
+        return .en
+    }
+
+    public var words: ReportWords { self == .fr ? .french : .english }
+}
+
+/// Every phrase of the text and markdown reports, in one language.
+public struct ReportWords: Sendable {
+    let noEvidence, was, typologySection, loweredBy, counterEvidence, error, experimental, indicator, lowers, weight: String
+    let serverName, serverDescription, topic: String
+    let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
+    let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
+    let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading: String
+    let titles: [String: String]
+
+    /// `server name`, `CATEGORY › #channel (topic)`… in this language.
+    public func path(_ location: Location) -> String {
+        switch location.field {
+        case .serverName: return serverName
+        case .serverDescription: return serverDescription
+        case .category: return location.category ?? ""
+        case .channel, .topic:
+            var text = location.category.map { "\($0) › " } ?? ""
+            text += "#" + (location.channel ?? "")
+            if location.field == .topic { text += " (\(topic))" }
+            return text
+        }
+    }
+
+    static let english = ReportWords(
+        noEvidence: "no category shows evidence", was: "was", typologySection: "typology section",
+        loweredBy: "lowered by", counterEvidence: "counter-evidence", error: "error", experimental: "experimental",
+        indicator: "indicator", lowers: "lowers", weight: "weight",
+        serverName: "server name", serverDescription: "server description", topic: "topic",
+        reportTitle: "classify report", verdict: "Verdict", why: "Why", categories: "Categories",
+        category: "category", section: "section", score: "score", evidence: "Evidence", rule: "rule",
+        location: "where", match: "words matched", view: "view",
+        input: "Input", file: "file", record: "record", inputHash: "SHA-256 of the input",
+        inputHashNote: "of the file; for a JSON Lines watch list, of this record's line",
+        rulePack: "Rule pack", date: "Date", whereToReport: "Where to report", noReferral:
+            "No report is needed for this verdict; keep the server on the watch list if it is already there.",
+        redactedNote: "Names are masked outside the matched words and identifiers are keyed hashes (--redact).",
+        whyClear: "no category reached the watch threshold",
+        whyWatch: "%@ scored %d, at or above the watch threshold (%d)",
+        whyIndicatorOnly: "%@ is raised by context clues only (indicator rules), which ask for watch at most",
+        whyPlatform: "%@ scored %d, at or above the report-platform threshold (%d)",
+        whyAuthorities: "a stable %@ rule matched: any evidence that minors are sexualised goes to the authorities, "
+            + "whatever the scores",
+        errorsHeading: "Errors",
+        titles: [
+            "leaks": "Leaks of intimate images of influencers and streamers",
+            "tributes": "Tributes and organised sexualisation",
+            "irl-predation": "Predation on relatives and acquaintances",
+            "deepfakes": "Sexual deepfakes and montages",
+            "minors": "Sexualisation of minors",
+            "nsfw": "Porn hubs without a consent framework",
+        ])
+
+    static let french = ReportWords(
+        noEvidence: "aucune catégorie ne présente d'indice", was: "avant", typologySection: "section de la typologie",
+        loweredBy: "abaissé par", counterEvidence: "contre-indices", error: "erreur", experimental: "expérimentale",
+        indicator: "indice de contexte", lowers: "abaisse", weight: "poids",
+        serverName: "nom du serveur", serverDescription: "description du serveur", topic: "sujet",
+        reportTitle: "rapport classify", verdict: "Verdict", why: "Pourquoi", categories: "Catégories",
+        category: "catégorie", section: "section", score: "score", evidence: "Indices", rule: "règle",
+        location: "où", match: "mots relevés", view: "vue",
+        input: "Entrée", file: "fichier", record: "enregistrement", inputHash: "SHA-256 de l'entrée",
+        inputHashNote: "du fichier ; pour une liste JSON Lines, de la ligne de cet enregistrement",
+        rulePack: "Jeu de règles", date: "Date", whereToReport: "Où signaler", noReferral:
+            "Aucun signalement n'est nécessaire pour ce verdict ; gardez le serveur en veille s'il y est déjà.",
+        redactedNote: "Les noms sont masqués hors des mots relevés et les identifiants sont des empreintes à clé (--redact).",
+        whyClear: "aucune catégorie n'atteint le seuil de veille",
+        whyWatch: "%@ obtient %d, au moins le seuil de veille (%d)",
+        whyIndicatorOnly: "%@ ne repose que sur des indices de contexte (règles indicatrices), qui demandent au plus une veille",
+        whyPlatform: "%@ obtient %d, au moins le seuil de signalement à la plateforme (%d)",
+        whyAuthorities: "une règle stable de %@ a été déclenchée : tout indice de sexualisation de mineur·es va aux "
+            + "autorités, quels que soient les scores",
+        errorsHeading: "Erreurs",
+        titles: [
+            "leaks": "Leaks d'images intimes d'influenceur·euses et de streamer·euses",
+            "tributes": "Tributes et sexualisation organisée",
+            "irl-predation": "Prédation sur des proches et connaissances",
+            "deepfakes": "Deepfakes et montages sexuels",
+            "minors": "Sexualisation de mineur·es",
+            "nsfw": "Hubs porno sans cadre de consentement",
+        ])
+}

@@ -17,8 +17,17 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let classifier = try rulesOption.load()
-            let issues = RuleLinter(rules: classifier.rules).lint()
-            for issue in issues { Output.line(issue.description) }
+            var issues = RuleLinter(rules: classifier.rules).lint().map(\.description)
+            let referrals = classifier.rules.directory + "/" + Referrals.fileName
+            if FileManager.default.fileExists(atPath: referrals) {
+                do {
+                    _ = try Referrals.load(directory: classifier.rules.directory,
+                                           categories: classifier.rules.policy.categories.map(\.id))
+                } catch {
+                    issues.append(error.description)
+                }
+            }
+            for issue in issues { Output.line(issue) }
             let rules = classifier.rules
             let unfiltered = classifier.engine.signalsWithoutLiterals
             if !unfiltered.isEmpty {

@@ -6,6 +6,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case guildTemplate = "guild-template"
     /// classify's own small format: `name`, `description`, `categories[].channels[]`, `channels[]`.
     case native
+    /// DiscordChatExporter's JSON export: `guild` and `channel` (one file per channel; consecutive files of one guild
+    /// make one server). Only this metadata is read, never `messages`.
+    case chatExporter = "discord-chat-exporter"
 
     /// Recognises the shape of a parsed document, or nil when it is none of the known ones.
     public static func detect(_ value: JSONValue) -> InputFormat? {
@@ -16,6 +19,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
             return nil
         case let .object(members):
             if members["serialized_source_guild"]?.objectValue != nil { return .guildTemplate }
+            if members["guild"]?.objectValue != nil,
+               members["channel"]?.objectValue != nil || members["channels"]?.arrayValue != nil { return .chatExporter }
             if members["name"] != nil, members["categories"] != nil || members["channels"] != nil { return .native }
             return nil
         default:

@@ -10,6 +10,9 @@ public struct RawRecord: Sendable {
         case bytes([UInt8])
         /// The input could not be read or split; the error is the record.
         case error(InputError)
+        /// DiscordChatExporter exports of one guild: the bytes of its `guild` object and of each file's `channel`
+        /// object - the messages are never read.
+        case chatExporter(guild: [UInt8], channels: [[UInt8]])
     }
 
     public let content: Content
@@ -52,7 +55,49 @@ public final class RecordStream: IteratorProtocol, Sequence {
         totalBytes = total
     }
 
+    /// A DiscordChatExporter guild being gathered: its channel files come one after another.
+    private var gathering: RawRecord?
+    private var lookahead: RawRecord?
+
     public func next() -> RawRecord? {
+        // Consecutive DiscordChatExporter files of one guild (one file per channel) make one server.
+        while true {
+            guard let record = lookahead ?? nextFromFiles() else {
+                defer { gathering = nil }
+                return gathering
+            }
+            lookahead = nil
+            guard case let .chatExporter(guild, channels) = record.content else {
+                if let pending = gathering {
+                    gathering = nil
+                    lookahead = record
+                    return pending
+                }
+                return record
+            }
+            if let pending = gathering, case let .chatExporter(pendingGuild, pendingChannels) = pending.content {
+                if Self.sameGuild(pendingGuild, guild) {
+                    gathering = RawRecord(content: .chatExporter(guild: pendingGuild, channels: pendingChannels + channels),
+                                          source: pending.source, fallbackName: pending.fallbackName)
+                    continue
+                }
+                gathering = record
+                return pending
+            }
+            gathering = record
+        }
+    }
+
+    /// Two `guild` objects name the same guild when their ids (or, lacking ids, their bytes) are equal.
+    static func sameGuild(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        func id(_ bytes: [UInt8]) -> String? {
+            (bytes.withUnsafeBufferPointer { try? JSONParser.parse($0) })?["id"]?.idValue
+        }
+        if let left = id(a), let right = id(b) { return left == right }
+        return a == b
+    }
+
+    private func nextFromFiles() -> RawRecord? {
         while true {
             if let reader = current {
                 if let record = reader.next() {
@@ -109,20 +154,22 @@ public final class RecordStream: IteratorProtocol, Sequence {
 
 /// Splits one file (or standard input) into records, reading it in chunks.
 final class FileReader {
-    private let path: String
-    private let fallbackName: String
+    let path: String
+    let fallbackName: String
     private var descriptor: Int32 = -1
-    private var buffer: [UInt8] = []
+    var buffer: [UInt8] = []
     /// Start of the unread part of `buffer`.
-    private var position = 0
-    private var atEnd = false
+    var position = 0
+    var atEnd = false
     private var mode: Mode = .undecided
     private var lineNumber = 0
     private var unreported = 0
     private var openError: InputError?
     /// A read that failed part way: reported as one more record once the records before it are out.
-    private var readError: InputError?
-    private var finished = false
+    var readError: InputError?
+    /// Line ends in bytes already dropped from `buffer` (DiscordChatExporter scanning), for error lines.
+    var droppedNewlines = 0
+    var finished = false
     /// Where read(2) puts each chunk before it joins `buffer`.
     private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: RecordStream.chunkSizeForReaders)
 
@@ -168,7 +215,7 @@ final class FileReader {
         let record: RawRecord?
         switch mode {
         case .lines: record = nextLine()
-        case .document, .undecided: record = document()
+        case .document, .undecided: record = startsChatExport() ? chatExport() : document()
         }
         if let readError, record == nil || mode == .document {
             self.readError = nil
@@ -273,7 +320,7 @@ final class FileReader {
     }
 
     /// Reads the next chunk, dropping what has been consumed.
-    private func fill() {
+    func fill() {
         if mode == .lines, position > 0 {
             buffer.removeSubrange(0..<position)
             position = 0

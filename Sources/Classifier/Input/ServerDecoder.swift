@@ -26,7 +26,50 @@ public enum ServerDecoder {
             return server
         case .native:
             return try decodeNative(value, source: source, fallbackName: fallbackName)
+        case .chatExporter:
+            let channels = value["channels"]?.arrayValue ?? [value["channel"]!]
+            return try decodeChatExporter(guild: value["guild"]!, channels: channels, source: source,
+                                          fallbackName: fallbackName)
         }
+    }
+
+    // MARK: - DiscordChatExporter
+
+    /// One server from the `guild` object and the `channel` objects of DiscordChatExporter files. Categories come
+    /// from each channel's `categoryId` and `category`.
+    static func decodeChatExporter(guild: JSONValue, channels: [JSONValue], source: SourceRef,
+                                   fallbackName: String) throws(InputError) -> Server {
+        var source = source
+        source.format = InputFormat.chatExporter.rawValue
+        guard guild.objectValue != nil else {
+            throw .invalidField(source: source, path: "guild", reason: "expected an object, found \(guild.kindName)")
+        }
+        var server = Server(id: guild["id"]?.idValue,
+                            name: nonEmpty(try string(guild["name"], path: "guild.name", source: source)) ?? fallbackName,
+                            source: source)
+        var categoryIndex: [String: Int] = [:]
+        for (index, channel) in channels.enumerated() {
+            let path = channels.count == 1 ? "channel" : "channel (file \(index + 1))"
+            guard channel.objectValue != nil else {
+                throw .invalidField(source: source, path: path, reason: "expected an object, found \(channel.kindName)")
+            }
+            var parent: Int?
+            if let category = nonEmpty(try string(channel["category"], path: path + ".category", source: source)) {
+                let key = channel["categoryId"]?.idValue ?? "name:" + category
+                if let known = categoryIndex[key] { parent = known } else {
+                    parent = server.categories.count
+                    categoryIndex[key] = parent
+                    server.categories.append(ChannelCategory(id: channel["categoryId"]?.idValue, name: category))
+                }
+            }
+            let kind = (channel["type"]?.stringValue ?? "").lowercased()
+            server.channels.append(Channel(id: channel["id"]?.idValue,
+                                           name: try string(channel["name"], path: path + ".name", source: source) ?? "",
+                                           topic: try string(channel["topic"], path: path + ".topic", source: source),
+                                           kind: kind.contains("voice") ? "voice" : kind.contains("thread") ? "thread" : "text",
+                                           categoryIndex: parent))
+        }
+        return server
     }
 
     // MARK: - Discord channel objects (API array and guild template)

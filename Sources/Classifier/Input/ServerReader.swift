@@ -19,6 +19,29 @@ public enum ServerReader {
         switch record.content {
         case let .error(error):
             return .failure(error)
+        case let .chatExporter(guild, channels):
+            do throws(InputError) {
+                func parse(_ bytes: [UInt8], _ what: String) throws(InputError) -> JSONValue {
+                    do throws(JSONParser.SyntaxError) {
+                        return try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.SyntaxError) in
+                            try JSONParser.parse(buffer)
+                        }
+                    } catch {
+                        throw .malformedJSON(source: record.source, line: error.line, column: error.column,
+                                             reason: "in the \(what) object: \(error.reason)")
+                    }
+                }
+                let values = try channels.map { bytes throws(InputError) in try parse(bytes, "channel") }
+                var server = try ServerDecoder.decodeChatExporter(guild: try parse(guild, "guild"), channels: values,
+                                                                  source: record.source, fallbackName: record.fallbackName)
+                if hashInput {
+                    server.source.sha256 = SHA256.hash(data: guild + channels.flatMap { $0 })
+                        .map { String(format: "%02x", $0) }.joined()
+                }
+                return .success(server)
+            } catch {
+                return .failure(error)
+            }
         case let .bytes(bytes):
             if hashInput {
                 let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()

@@ -49,7 +49,7 @@ public struct ReportWords: Sendable {
         category: "category", section: "section", score: "score", evidence: "Evidence", rule: "rule",
         location: "where", match: "words matched", view: "view",
         input: "Input", file: "file", record: "record", inputHash: "SHA-256 of the input",
-        inputHashNote: "of the file; for a JSON Lines watch list, of this record's line",
+        inputHashNote: "of the file; of this record's line for JSON Lines; of the guild and channel metadata read for DiscordChatExporter",
         rulePack: "Rule pack", date: "Date", whereToReport: "Where to report", noReferral:
             "No report is needed for this verdict; keep the server on the watch list if it is already there.",
         redactedNote: "Names are masked outside the matched words and identifiers are keyed hashes (--redact).",
@@ -78,7 +78,7 @@ public struct ReportWords: Sendable {
         category: "catégorie", section: "section", score: "score", evidence: "Indices", rule: "règle",
         location: "où", match: "mots relevés", view: "vue",
         input: "Entrée", file: "fichier", record: "enregistrement", inputHash: "SHA-256 de l'entrée",
-        inputHashNote: "du fichier ; pour une liste JSON Lines, de la ligne de cet enregistrement",
+        inputHashNote: "du fichier ; de la ligne pour JSON Lines ; des métadonnées guild et channel lues pour DiscordChatExporter",
         rulePack: "Jeu de règles", date: "Date", whereToReport: "Où signaler", noReferral:
             "Aucun signalement n'est nécessaire pour ce verdict ; gardez le serveur en veille s'il y est déjà.",
         redactedNote: "Les noms sont masqués hors des mots relevés et les identifiants sont des empreintes à clé (--redact).",

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Classifier
+
+@Suite struct ChatExporterTests {
+    /// A DiscordChatExporter file as the tool writes it: guild, channel, dates, then the messages.
+    private func export(guild: String = #"{"id": "800", "name": "Cercle Invent", "iconUrl": "x.png"}"#,
+                        channel: String, messages: Int, to path: String) {
+        var text = "{\n  \"guild\": \(guild),\n  \"channel\": \(channel),\n"
+        text += "  \"dateRange\": {\"after\": null, \"before\": null},\n  \"exportedAt\": \"2026-11-01T10:00:00+00:00\",\n"
+        text += "  \"messages\": [\n"
+        for index in 0..<messages {
+            text += #"    {"id": "\#(index)", "content": "MESSAGE-TEXT-\#(index) with \"quotes\", ] and } inside", "author": {"name": "someone"}}"#
+            text += index + 1 < messages ? ",\n" : "\n"
+        }
+        text += "  ],\n  \"messageCount\": \(messages)\n}\n"
+        Support.write(text, to: path)
+    }
+
+    @Test func readsGuildAndChannelOnlyAndStopsBeforeTheMessages() throws {
+        let folder = Support.temporaryDirectory()
+        let path = folder + "/Cercle - SCRED IRL - demandes [1].json"
+        export(channel: #"{"id": "1", "type": "GuildTextChat", "categoryId": "10", "category": "SCRED IRL", "name": "envoyez-vos-potes", "topic": "en douche"}"#,
+               messages: 200_000, to: path)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let stream = RecordStream(paths: [path])
+        let records = stream.map { ServerReader.decode($0) }
+        #expect(records.count == 1)
+        let server = try records[0].get()
+        #expect(server.id == "800" && server.name == "Cercle Invent")
+        #expect(server.source.format == "discord-chat-exporter")
+        #expect(server.categories.map(\.name) == ["SCRED IRL"])
+        #expect(server.channels.map(\.name) == ["envoyez-vos-potes"] && server.channels[0].topic == "en douche")
+        #expect(size > 15_000_000)
+        #expect(stream.bytesRead < 2 << 20, "read \(stream.bytesRead) of \(size) bytes: the messages must not be read")
+        let result = Support.bundled.classify(server)
+        #expect(result.verdict == .reportPlatform)
+        #expect(!JSONReport.object(for: result).serialized().contains("MESSAGE-TEXT"))
+    }
+
+    @Test func consecutiveFilesOfOneGuildMakeOneServer() throws {
+        let folder = Support.temporaryDirectory()
+        export(channel: #"{"id": "1", "type": "GuildTextChat", "categoryId": "10", "category": "INFOS", "name": "annonces", "topic": null}"#,
+               messages: 3, to: folder + "/a.json")
+        export(channel: #"{"id": "2", "type": "GuildTextChat", "categoryId": "10", "category": "INFOS", "name": "general", "topic": null}"#,
+               messages: 3, to: folder + "/b.json")
+        export(guild: #"{"id": "900", "name": "Autre"}"#,
+               channel: #"{"id": "3", "type": "GuildVoiceChat", "categoryId": null, "category": null, "name": "vocal", "topic": null}"#,
+               messages: 0, to: folder + "/c.json")
+        Support.write(#"{"name": "native", "channels": []}"#, to: folder + "/d.json")
+        let servers = try RecordStream(paths: [folder]).map { try ServerReader.decode($0).get() }
+        #expect(servers.map(\.name) == ["Cercle Invent", "Autre", "native"])
+        #expect(servers[0].channels.map(\.name) == ["annonces", "general"] && servers[0].categories.count == 1)
+        #expect(servers[1].channels.first?.kind == "voice" && servers[1].categories.isEmpty)
+    }
+
+    @Test func truncatedExportIsAClearError() {
+        let folder = Support.temporaryDirectory()
+        Support.write("{\n  \"guild\": {\"id\": \"800\", \"name\": \"x\"},\n  \"channel\": {\"id\": \"1\", \"name\"", to: folder + "/cut.json")
+        let records = RecordStream(paths: [folder + "/cut.json"]).map { ServerReader.decode($0) }
+        guard case let .failure(error) = records.first else { Issue.record("expected an error"); return }
+        #expect(error.description.hasPrefix(folder + "/cut.json:3:1: malformed JSON"))
+        #expect(error.description.contains("DiscordChatExporter"))
+    }
+}

@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClassifierTests",
-            dependencies: ["Classifier"]
+            dependencies: ["Classifier", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import Classifier
@@ -133,6 +134,28 @@ import Classifier
         #expect(run.status == 0)
         #expect(run.stderr.contains(" records · ") && run.stderr.contains("left"))
         #expect(!run.stdout.contains("records ·"), "progress never mixes with results")
+    }
+
+    @Test func redactNeedsAKeyAndHidesNames() throws {
+        let missing = try classify(["--redact", "Fixtures/leaks-influ-hub.json"])
+        #expect(missing.status == 2 && missing.stderr.contains("--redact needs a key"))
+        let run = try classify(["--redact", "--redact-key", "k", "--format", "jsonl", "Fixtures/leaks-influ-hub.json"])
+        #expect(run.status == 0 && !run.stdout.contains("Coin des Scred") && !run.stdout.contains("leaks-influ-hub"))
+        #expect(run.stdout.contains(#""redacted":true"#) && run.stdout.contains("report-platform"))
+        let again = try classify(["--redact", "--redact-key", "k", "--format", "jsonl", "Fixtures/leaks-influ-hub.json"])
+        #expect(again.stdout == run.stdout, "the same key gives the same report")
+    }
+
+    @Test func markdownCitesTheInputHashAndCSVHasAHeader() throws {
+        let markdown = try classify(["--format", "markdown", "--lang", "en", "Fixtures/minors-teen.json", "Fixtures/benign-class.json"])
+        #expect(markdown.status == 0)
+        let bytes = try Data(contentsOf: Support.checkout.appendingPathComponent("Fixtures/minors-teen.json"))
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        #expect(markdown.stdout.contains(digest), "the SHA-256 is the file's, as sha256sum prints it")
+        #expect(markdown.stdout.contains("\n---\n") && markdown.stdout.contains("pointdecontact.net"))
+        let csv = try classify(["--format", "csv", "Fixtures/minors-teen.json", "Fixtures/benign-class.json"])
+        let rows = csv.stdout.split(separator: "\r\n")
+        #expect(rows.count == 3 && rows[0].hasPrefix("file,record,server_id"))
     }
 
     @Test func evasionRecallIsPrintedPerTransform() throws {

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import Classifier
+
+/// Every kind of bad input gives a clear error or a result: never a crash, a hang or a silent skip.
+@Suite struct BadInputTests {
+    private let cli = CLITests()
+
+    private func file(_ name: String, _ bytes: [UInt8]) -> String {
+        let path = Support.temporaryDirectory() + "/" + name
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+
+    private func file(_ name: String, _ text: String) -> String { file(name, Array(text.utf8)) }
+
+    @Test func malformedJSONNamesFileLineAndColumnAndTheBatchGoesOn() throws {
+        let bad = file("bad.json", "{\n  \"name\": \"x\",\n  \"channels\": [\"a\",]\n}\n")
+        let good = file("good.json", #"{"name": "ok", "channels": ["cumtribs"]}"#)
+        let run = try cli.classify(["--format", "jsonl", bad, good])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(bad):3:")  && run.stderr.contains("malformed JSON"))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].contains(#""verdict":null"#) && lines[1].contains("report-platform"))
+    }
+
+    @Test func invalidUTF8IsReplacedNotFatal() throws {
+        let path = file("latin1.json", Array(#"{"name": "caf"#.utf8) + [0xE9] + Array(#"", "channels": ["leaks-nudes"]}"#.utf8))
+        let run = try cli.classify(["--format", "jsonl", path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("caf\u{FFFD}") && run.stdout.contains("report-platform"))
+    }
+
+    @Test func byteOrderMarkAndCRLFInJSONLines() throws {
+        let path = file("list.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"name\": \"a\", \"channels\": []}\r\n{\"name\": \"b\", \"channels\": []}\r\n".utf8))
+        let run = try cli.classify(["--format", "jsonl", path])
+        #expect(run.status == 0 && run.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func emptyFileAndBlankFileAreErrors() throws {
+        let empty = file("empty.json", "")
+        let blank = file("blank.json", "  \n\n")
+        let run = try cli.classify(["--format", "jsonl", empty, blank])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(empty): the file is empty") && run.stderr.contains("\(blank): the file is empty"))
+        #expect(run.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func oneMegabyteChannelNameIsClassified() throws {
+        let name = String(repeating: "ab", count: 500_000) + "-leaks-nudes"
+        let path = file("huge-name.json", #"{"name": "big", "channels": ["\#(name)"]}"#)
+        let started = Date()
+        let run = try cli.classify(["--format", "jsonl", path])
+        #expect(run.status == 0 && run.stdout.contains("report-platform"))
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test func hundredThousandChannelsInOneServer() throws {
+        var channels: [String] = []
+        for index in 0..<100_000 { channels.append(#"{"id": "\#(index)", "type": 0, "name": "channel-\#(index)", "parent_id": null}"#) }
+        channels[77_777] = #"{"id": "77777", "type": 0, "name": "cp-links", "parent_id": null}"#
+        let path = file("wide.json", "[" + channels.joined(separator: ",") + "]")
+        let started = Date()
+        let run = try cli.classify(["--format", "jsonl", path])
+        #expect(run.status == 0 && run.stdout.contains("report-authorities") && run.stdout.contains(#""channels":100000"#))
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+
+    @Test func deeplyNestedJSONIsRefused() throws {
+        let path = file("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        let run = try cli.classify(["--format", "jsonl", path])
+        #expect(run.status == 2 && run.stderr.contains("malformed JSON: nesting deeper than 256 levels"))
+    }
+
+    @Test func unknownShapeSaysWhatItFound() throws {
+        let path = file("other.json", #"{"users": [1, 2]}"#)
+        let run = try cli.classify([path])
+        #expect(run.status == 2 && run.stderr.contains("not a server export classify knows (an object with keys users)"))
+    }
+
+    @Test func catastrophicPatternInARulePackIsAReportedErrorNotAHang() throws {
+        let pack = """
+            signals:
+              - id: evil
+                description: backtracks for ever on a run of a's without an end
+                patterns: ['^(a+)+$']
+                examples: {match: ["aaa"], no-match: ["b"]}
+            rules:
+              - id: test.evil
+                category: leaks
+                section: "1.1"
+                weight: 50
+                description: d
+                all: [evil]
+                examples: {match: ["aaa"], no-match: ["b"]}
+            """
+        let rules = Support.rulesFolder(["evil.yaml": pack])
+        let path = file("aaa.json", #"{"name": "x", "channels": ["\#(String(repeating: "a", count: 5_000))!"]}"#)
+        let started = Date()
+        let run = try cli.classify(["--rules", rules, "--format", "jsonl", path])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(run.stderr.contains("test.evil") && run.stderr.contains("limit"))
+        #expect(run.stdout.contains(#""errors":[{"kind":"rule""#))
+    }
+
+    @Test func closedPipeEndsQuietly() throws {
+        // `classify … | head -1`: the reader goes away after one line; classify must stop without a word.
+        let list = file("many.jsonl", (0..<20_000).map { #"{"name": "s\#($0)", "channels": ["general"]}"# }.joined(separator: "\n"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(CLITests.binary)' --format jsonl '\(list)' | head -1 >/dev/null"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(errors.isEmpty, "stderr: \(String(decoding: errors, as: UTF8.self))")
+    }
+}

@@ -41,6 +41,12 @@ let package = Package(
             dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "bench/harness"
         ),
+        // libFuzzer target over the readers, text views and engine: scripts/fuzz.sh. A normal build replays files.
+        .executableTarget(
+            name: "classify-fuzz",
+            dependencies: ["Classifier"],
+            path: "Fuzz/harness"
+        ),
         .testTarget(
             name: "ClassifierTests",
             dependencies: ["Classifier", .product(name: "Crypto", package: "swift-crypto")]

@@ -8,3 +8,5 @@ swift test
 .build/debug/classify rules lint
 .build/debug/classify rules test --evasion
 .build/debug/classify test Fixtures
+# Inputs once found by fuzzing (and the fixtures) through the fuzz checks: readers, views, prefilter equality.
+.build/debug/classify-fuzz Fuzz/regressions Fixtures

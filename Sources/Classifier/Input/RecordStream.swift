@@ -20,6 +20,12 @@ public struct RawRecord: Sendable {
     public let source: SourceRef
     /// Name for a server whose export carries none (a Discord channel array): the file's base name, plus the line.
     public let fallbackName: String
+
+    public init(content: Content, source: SourceRef, fallbackName: String) {
+        self.content = content
+        self.source = source
+        self.fallbackName = fallbackName
+    }
 }
 
 /// Reads records from files, directories and standard input one at a time, so memory stays flat whatever the size

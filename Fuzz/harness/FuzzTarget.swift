@@ -1,0 +1,77 @@
+import Classifier
+import Foundation
+
+/// The libFuzzer entry point (`scripts/fuzz.sh`): every input goes through the readers, the text views and the
+/// engine, and the checks below turn any broken invariant into a crash libFuzzer reports.
+///
+/// - The readers never crash, whatever the bytes: a server or an error naming the input.
+/// - Every view of every text maps each of its bytes back inside the original text.
+/// - The literal prefilter never changes a result (the engine with and without it agree).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    FuzzChecks.run(bytes)
+    return 0
+}
+
+enum FuzzChecks {
+    static let filtered: Classifier = load(prefilter: true)
+    static let unfiltered: Classifier = load(prefilter: false)
+
+    static func load(prefilter: Bool) -> Classifier {
+        guard let directory = RuleSet.bundledDirectory(), let rules = try? RuleSet.load(directory: directory) else {
+            fatalError("classify-fuzz: cannot load the bundled Rules/; set CLASSIFY_RULES")
+        }
+        return Classifier(rules: rules, prefilter: prefilter)
+    }
+
+    static func run(_ bytes: [UInt8]) {
+        // 1. Readers: one document, JSON Lines, and DiscordChatExporter metadata built from halves of the input.
+        var servers: [Server] = []
+        for record in ServerReader.read(bytes: bytes, file: "fuzz.json") + ServerReader.read(bytes: bytes, file: "fuzz.jsonl") {
+            switch record {
+            case let .success(server): servers.append(server)
+            case let .failure(error): precondition(error.description.hasPrefix("fuzz."), "error without its input: \(error)")
+            }
+        }
+        let half = bytes.count / 2
+        let chat = RawRecord(content: .chatExporter(guild: Array(bytes[..<half]), channels: [Array(bytes[half...])]),
+                             source: SourceRef(file: "fuzz-dce.json"), fallbackName: "fuzz")
+        if case let .success(server) = ServerReader.decode(chat) { servers.append(server) }
+
+        // 2. Text views of the raw bytes as a name.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let original = Array(text.utf8)
+        for view in TextViews(text, leet: true).views {
+            for index in 0..<view.bytes.count {
+                let range = view.originalRange(index..<(index + 1))
+                precondition(range.lowerBound >= 0 && range.upperBound <= original.count && !range.isEmpty,
+                             "\(view.kind) byte \(index) maps outside the original")
+            }
+            precondition(String(validating: view.bytes, as: UTF8.self) != nil, "\(view.kind) view is not UTF-8")
+        }
+        servers.append(Server(name: text, channels: [Channel(name: text, topic: text)]))
+
+        // 3. The prefilter is invisible.
+        for server in servers.prefix(4) {
+            let a = JSONReport.object(for: filtered.classify(server)).serialized()
+            let b = JSONReport.object(for: unfiltered.classify(server)).serialized()
+            precondition(a == b, "the prefilter changed a result:\n\(a)\n\(b)")
+        }
+    }
+}
+
+#if FUZZING
+// SwiftPM links an executable with `main` aliased to `classify_fuzz_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@_cdecl("classify_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
+#endif

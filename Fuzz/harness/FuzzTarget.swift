@@ -17,6 +17,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 enum FuzzChecks {
     static let filtered: Classifier = load(prefilter: true)
     static let unfiltered: Classifier = load(prefilter: false)
+    /// libFuzzer calls in one thread.
+    nonisolated(unsafe) static let scratch = MatchScratch()
 
     static func load(prefilter: Bool) -> Classifier {
         guard let directory = RuleSet.bundledDirectory(), let rules = try? RuleSet.load(directory: directory) else {
@@ -52,7 +54,22 @@ enum FuzzChecks {
         }
         servers.append(Server(name: text, channels: [Channel(name: text, topic: text)]))
 
-        // 3. The prefilter is invisible.
+        // 3. Literal extraction is sound: when the first line, as a pattern, matches the rest, the prefilter must
+        //    have picked it.
+        if let newline = bytes.firstIndex(of: 0x0A) {
+            let source = String(decoding: bytes[..<newline], as: UTF8.self)
+            let subject = Array(bytes[(newline + 1)...])
+            if let pattern = try? CompiledPattern(source), let literals = LiteralExtractor.requiredLiterals(of: source) {
+                let matched = subject.withUnsafeBufferPointer { (try? pattern.firstMatch(in: $0, using: scratch)) ?? nil }
+                if matched != nil {
+                    var candidates = CandidateSet()
+                    subject.withUnsafeBufferPointer { LiteralScanner(literals: [literals]).scan($0, into: &candidates) }
+                    precondition(candidates.contains(0), "/\(source)/ matches but none of \(literals) was found")
+                }
+            }
+        }
+
+        // 4. The prefilter is invisible.
         for server in servers.prefix(4) {
             let a = JSONReport.object(for: filtered.classify(server)).serialized()
             let b = JSONReport.object(for: unfiltered.classify(server)).serialized()

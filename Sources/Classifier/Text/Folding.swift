@@ -160,11 +160,8 @@ enum Folding {
         guard folded.contains(where: { !$0.scalar.isASCII }) else { return nil }
         var out = folded
         var changed = false
-        var index = 0
-        while index < folded.count {
-            guard isWordScalar(folded[index].scalar) else { index += 1; continue }
-            var end = index
-            while end < folded.count, isWordScalar(folded[end].scalar) { end += 1 }
+        for words in wordRanges(folded, isWordScalar).reversed() {
+            let index = words.lowerBound, end = words.upperBound
             if folded[index..<end].contains(where: { !$0.scalar.isASCII }) {
                 var replacement: [Piece] = []
                 var ascii = true
@@ -175,14 +172,27 @@ enum Folding {
                     }
                 }
                 if ascii {
-                    out.replaceSubrange((index + out.count - folded.count)..<(end + out.count - folded.count),
-                                        with: replacement)
+                    // Last word first, so the ranges before it still hold.
+                    out.replaceSubrange(index..<end, with: replacement)
                     changed = true
                 }
             }
-            index = end
         }
         return changed ? out : nil
+    }
+
+    /// The runs of pieces whose scalars `isWord` accepts, in order.
+    static func wordRanges(_ pieces: [Piece], _ isWord: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < pieces.count {
+            guard isWord(pieces[index].scalar) else { index += 1; continue }
+            var end = index
+            while end < pieces.count, isWord(pieces[end].scalar) { end += 1 }
+            ranges.append(index..<end)
+            index = end
+        }
+        return ranges
     }
 
     /// The ASCII letters or digits a scalar looks like: its confusable skeleton, else the base of a decorated Latin
@@ -219,11 +229,8 @@ enum Folding {
         var readAsL = folded
         var changed = false
         var hasOne = false
-        var index = 0
-        while index < folded.count {
-            guard isLeetWordScalar(folded[index].scalar) else { index += 1; continue }
-            var end = index
-            while end < folded.count, isLeetWordScalar(folded[end].scalar) { end += 1 }
+        for words in wordRanges(folded, isLeetWordScalar) {
+            let index = words.lowerBound, end = words.upperBound
             let word = folded[index..<end]
             let hasLetter = word.contains { isLetter($0.scalar) }
             let hasLeet = word.contains { leetLetter($0.scalar) != nil || $0.scalar == "1" }
@@ -242,7 +249,6 @@ enum Folding {
                     }
                 }
             }
-            index = end
         }
         guard changed else { return [] }
         return hasOne ? [readAsI, readAsL] : [readAsI]

@@ -2,9 +2,7 @@ import ArgumentParser
 import Classifier
 import Foundation
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, markdown, csv
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 extension ReportLanguage: ExpressibleByArgument {}
 
@@ -24,7 +22,7 @@ struct Scan: ParsableCommand {
     @OptionGroup var rulesOption: RulesOption
 
     @Option(help: "Output format: text, json, jsonl, markdown (one report per server, with where to report) or csv.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(help: "Language of text and markdown reports: fr or en (default: from the locale).")
     var lang: ReportLanguage?
@@ -67,24 +65,6 @@ struct Scan: ParsableCommand {
         return nil
     }
 
-    /// Renders a record in the chosen format; built once, used by every worker.
-    struct Renderer: Sendable {
-        let format: OutputFormat
-        let text: TextReport
-        let markdown: MarkdownReport?
-        let csv: CSVReport
-        let redactor: Redactor?
-    }
-
-    /// What a worker makes of one record: the output text, messages for standard error and what the summary needs.
-    struct Rendered: Sendable {
-        var output: String
-        var messages: [String]
-        var verdict: Verdict?
-        var flagged: [String]
-        var ruleErrors: Int
-    }
-
     func run() throws {
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files)
@@ -100,10 +80,10 @@ struct Scan: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let renderer = Renderer(format: format, text: TextReport(colour: colour || Output.isTerminal, language: language),
-                                markdown: markdown, csv: CSVReport(categories: categoryIDs),
-                                redactor: redact ? key.map(Redactor.init(key:)) : nil)
-        let format = self.format
+        let renderer = ReportRenderer(format: format,
+                                      text: TextReport(colour: colour || Output.isTerminal, language: language),
+                                      markdown: markdown, csv: CSVReport(categories: categoryIDs),
+                                      redactor: redact ? key.map(Redactor.init(key:)) : nil)
         let interactive = isatty(STDERR_FILENO) == 1
         let meter = (progress ?? interactive) ? ProgressMeter() : nil
         var totals = RunSummary()
@@ -111,10 +91,9 @@ struct Scan: ParsableCommand {
         var reachedFailOn = false
         var first = true
 
-        if format == .json { Output.write("[\n") }
-        if format == .csv { Output.line(renderer.csv.header) }
+        if let prologue = renderer.prologue { Output.line(prologue) }
         BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown).run(stream, render: { item in
-            Self.render(item, with: renderer)
+            renderer.render(item)
         }, emit: { rendered in
             for message in rendered.messages {
                 meter?.clear()
@@ -127,19 +106,12 @@ struct Scan: ParsableCommand {
                 totals.addInputError()
                 sawInputError = true
             }
-            switch format {
-            case .json:
-                Output.write((first ? "" : ",\n") + rendered.output)
-            case .markdown:
-                Output.write((first ? "" : "\n---\n\n") + rendered.output)
-            case .text, .jsonl, .csv:
-                Output.line(rendered.output)
-            }
+            Output.write((first ? "" : renderer.separator) + rendered.output)
             first = false
         }, progress: { state in
             meter?.update(state)
         })
-        if format == .json { Output.line(first ? "]" : "\n]") }
+        Output.write(renderer.epilogue(empty: first))
         Output.flush()
         meter?.clear()
         if summary ?? interactive {
@@ -147,41 +119,6 @@ struct Scan: ParsableCommand {
         }
         if sawInputError { throw ExitCode(2) }
         if reachedFailOn { throw ExitCode(1) }
-    }
-
-    private static func render(_ item: BatchItem, with renderer: Renderer) -> Rendered {
-        switch item {
-        case let .failed(original):
-            let error = renderer.redactor?.redact(original) ?? original
-            let output: String
-            switch renderer.format {
-            case .text: output = renderer.text.render(error) + "\n"
-            case .jsonl: output = JSONReport.object(for: error).serialized()
-            case .json: output = indent(JSONReport.object(for: error).serialized(pretty: true))
-            case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
-            case .csv: output = renderer.csv.render(error)
-            }
-            return Rendered(output: output, messages: ["classify: \(error)"], verdict: nil, flagged: [], ruleErrors: 0)
-        case let .classified(original):
-            let result = renderer.redactor?.redact(original) ?? original
-            let output: String
-            switch renderer.format {
-            case .text: output = renderer.text.render(result) + "\n"
-            case .jsonl: output = JSONReport.object(for: result).serialized()
-            case .json: output = indent(JSONReport.object(for: result).serialized(pretty: true))
-            case .markdown: output = renderer.markdown!.render(result)
-            case .csv: output = renderer.csv.render(result)
-            }
-            return Rendered(output: output,
-                            messages: result.errors.map { "classify: \(result.server.source.display): \($0)" },
-                            verdict: result.verdict,
-                            flagged: result.categories.filter { $0.verdict > .clear }.map(\.id),
-                            ruleErrors: result.errors.count)
-        }
-    }
-
-    private static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 }
 

@@ -65,6 +65,22 @@ import Testing
         #expect((try? all[1].get().name) == "ok")
     }
 
+    @Test func endlessOrOversizedInputEndsWithAnError() throws {
+        // /dev/zero never ends and has no line end: the reader gives up at the size limit instead of hanging.
+        let records = RecordStream(paths: ["/dev/zero"], maxRecordBytes: 4 << 20).map { ServerReader.decode($0) }
+        #expect(records.count == 1)
+        #expect(records[0].failureDescription == "/dev/zero: cannot read: larger than 4 MiB for one server export; "
+                + "write one server per line (JSON Lines) instead")
+        let folder = Support.temporaryDirectory()
+        Support.write(#"{"name": "a", "channels": []}"# + "\n" + String(repeating: "x", count: 3 << 20) + "\n"
+                      + #"{"name": "c", "channels": []}"# + "\n", to: folder + "/long.jsonl")
+        let lines = RecordStream(paths: [folder + "/long.jsonl"], maxRecordBytes: 1 << 20).map { ServerReader.decode($0) }
+        #expect(lines.count == 3 && (try? lines[0].get().name) == "a")
+        #expect(lines[1].failureDescription?.contains("record 2, column 1: malformed JSON: the line is longer than 1 MiB") == true)
+        let last = try lines[2].get()
+        #expect(last.name == "c" && last.source.record == 3, "the records after an over-long line are still read")
+    }
+
     @Test func batchOutputIsInInputOrderWhateverTheNumberOfJobs() {
         let folder = Support.temporaryDirectory()
         var text = ""

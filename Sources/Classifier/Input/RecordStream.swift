@@ -45,10 +45,13 @@ public final class RecordStream: IteratorProtocol, Sequence {
     private var pending: [String]
     private var current: FileReader?
     private static let chunkSize = 1 << 20
-    /// A line longer than this is reported as an error record instead of being held in memory.
-    public static let maxRecordBytes = 256 << 20
+    /// A line, or a one-server document, longer than this is reported as an error record instead of being held in
+    /// memory (and an endless input such as /dev/zero ends).
+    public static let defaultMaxRecordBytes = 256 << 20
+    public let maxRecordBytes: Int
 
-    public init(paths: [String]) {
+    public init(paths: [String], maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
         var expanded: [String] = []
         var total: Int? = 0
         for path in paths {
@@ -119,7 +122,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
                                  source: SourceRef(file: directory), fallbackName: directory)
             }
-            current = FileReader(path: path)
+            current = FileReader(path: path, maxRecordBytes: maxRecordBytes)
         }
     }
 
@@ -175,14 +178,20 @@ final class FileReader {
     var readError: InputError?
     /// Line ends in bytes already dropped from `buffer` (DiscordChatExporter scanning), for error lines.
     var droppedNewlines = 0
+    /// How far the current line is known to hold no line end, so a long line is scanned once however many reads
+    /// it takes.
+    private var scannedUpTo = 0
     var finished = false
     /// Where read(2) puts each chunk before it joins `buffer`.
     private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: RecordStream.chunkSizeForReaders)
 
     private enum Mode { case undecided, lines, document }
 
-    init(path: String) {
+    let maxRecordBytes: Int
+
+    init(path: String, maxRecordBytes: Int) {
         self.path = path
+        self.maxRecordBytes = maxRecordBytes
         self.fallbackName = ServerReader.fallbackName(for: path)
         if path == "-" {
             descriptor = STDIN_FILENO
@@ -204,6 +213,10 @@ final class FileReader {
     deinit {
         if descriptor > STDIN_FILENO { close(descriptor) }
         chunk.deallocate()
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
     }
 
     func takeBytesRead() -> Int {
@@ -236,9 +249,11 @@ final class FileReader {
     private func decideMode() {
         var lines: [Range<Int>] = []
         var start = position
-        while lines.count < 3 {
+        // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here.
+        while lines.count < 3, buffer.count - position <= maxRecordBytes {
             guard let first = firstNonBlank(from: start) else {
                 if atEnd { break }
+                start = max(start, buffer.count)
                 fill()
                 continue
             }
@@ -277,15 +292,29 @@ final class FileReader {
                 finished = true
                 return nil
             }
-            if buffer.count - position > RecordStream.maxRecordBytes {
+            if buffer.count - position > maxRecordBytes {
                 lineNumber += 1
-                finished = true
+                skipToNextLine()
                 let source = SourceRef(file: path, record: lineNumber)
                 return RawRecord(content: .error(.malformedJSON(
                     source: source, line: lineNumber, column: 1,
-                    reason: "the line is longer than \(RecordStream.maxRecordBytes >> 20) MiB; the rest of the file is skipped")),
+                    reason: "the line is longer than \(Self.size(maxRecordBytes)); it is skipped")),
                     source: source, fallbackName: fallbackName)
             }
+            fill()
+        }
+    }
+
+    /// Drops the rest of an over-long line, reading on to its end without keeping it; the next line is read as usual.
+    private func skipToNextLine() {
+        while true {
+            if let end = buffer[position...].firstIndex(of: 0x0A) {
+                position = end + 1
+                scannedUpTo = 0
+                return
+            }
+            position = buffer.count
+            if atEnd { return }
             fill()
         }
     }
@@ -298,7 +327,17 @@ final class FileReader {
     }
 
     private func document() -> RawRecord? {
-        while !atEnd { fill() }
+        while !atEnd {
+            fill()
+            if buffer.count - position > maxRecordBytes {
+                finished = true
+                buffer = []
+                return RawRecord(content: .error(.unreadable(
+                    file: path, reason: "larger than \(Self.size(maxRecordBytes)) for one server export; "
+                        + "write one server per line (JSON Lines) instead")),
+                    source: SourceRef(file: path), fallbackName: fallbackName)
+            }
+        }
         finished = true
         let bytes = Array(buffer[position...])
         buffer = []
@@ -321,7 +360,12 @@ final class FileReader {
 
     /// Index of the next line feed at or after `start`, or the end of the input once it has all been read.
     private func lineEnd(from start: Int) -> Int? {
-        if let index = buffer[start...].firstIndex(of: 0x0A) { return index }
+        let from = max(start, scannedUpTo)
+        if from < buffer.count, let index = buffer[from...].firstIndex(of: 0x0A) {
+            scannedUpTo = 0
+            return index
+        }
+        scannedUpTo = buffer.count
         return atEnd && start < buffer.count ? buffer.count : nil
     }
 
@@ -329,6 +373,7 @@ final class FileReader {
     func fill() {
         if mode == .lines, position > 0 {
             buffer.removeSubrange(0..<position)
+            scannedUpTo = max(0, scannedUpTo - position)
             position = 0
         }
         var count = 0

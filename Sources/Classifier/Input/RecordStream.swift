@@ -31,9 +31,11 @@ public struct RawRecord: Sendable {
 /// Reads records from files, directories and standard input one at a time, so memory stays flat whatever the size
 /// of a watch list.
 ///
-/// - A JSON Lines input (`.jsonl`, `.ndjson`, or any input whose first line is a complete JSON object or array
-///   followed by more) gives one record per non-blank line, read in chunks.
-/// - Any other file is one record (one server export).
+/// - A JSON Lines input (`.jsonl`, `.ndjson`, or any input of two lines or more whose first or second line is a
+///   whole JSON object or array) gives one record per non-blank line, read in chunks.
+/// - A DiscordChatExporter export gives its `guild` and `channel` metadata only (see `ChatExporterReader.swift`);
+///   consecutive exports of one guild make one record.
+/// - Any other file is one record (one server export), up to `maxRecordBytes`.
 /// - A directory gives the records of its `.json`, `.jsonl` and `.ndjson` files, recursively, in path order; hidden
 ///   files and fixture expectations (`NAME.expected.json`) are skipped.
 /// - `-` is standard input.

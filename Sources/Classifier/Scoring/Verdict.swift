@@ -9,3 +9,8 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable, Codable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
+
+extension Verdict: CustomStringConvertible {
+    /// The stable identifier (`report-platform`), as in every output.
+    public var description: String { rawValue }
+}

@@ -67,7 +67,7 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
-        let stream = RecordStream(paths: files.isEmpty ? ["-"] : files)
+        let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown)
         let language = lang ?? ReportLanguage.fromEnvironment()
         let categoryIDs = classifier.rules.policy.categories.map(\.id)
         var markdown: MarkdownReport?
@@ -112,6 +112,9 @@ struct Scan: ParsableCommand {
             meter?.update(state)
         })
         Output.write(renderer.epilogue(empty: first))
+        if let markdown, !stream.fileHashes.isEmpty {
+            Output.write("\n---\n\n" + markdown.inputFiles(stream.fileHashes, redactor: renderer.redactor))
+        }
         Output.flush()
         meter?.clear()
         if summary ?? interactive {

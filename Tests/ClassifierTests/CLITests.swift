@@ -153,6 +153,7 @@ import Classifier
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         #expect(markdown.stdout.contains(digest), "the SHA-256 is the file's, as sha256sum prints it")
         #expect(markdown.stdout.contains("\n---\n") && markdown.stdout.contains("pointdecontact.net"))
+        #expect(markdown.stdout.contains("| `Fixtures/minors-teen.json` | `\(digest)` |"), "closing table of input files")
         let csv = try classify(["--format", "csv", "Fixtures/minors-teen.json", "Fixtures/benign-class.json"])
         let rows = csv.stdout.split(separator: "\r\n")
         #expect(rows.count == 3 && rows[0].hasPrefix("file,record,server_id"))

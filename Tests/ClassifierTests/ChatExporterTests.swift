@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import Classifier
@@ -36,6 +37,12 @@ import Testing
         let result = Support.bundled.classify(server)
         #expect(result.verdict == .reportPlatform)
         #expect(!JSONReport.object(for: result).serialized().contains("MESSAGE-TEXT"))
+
+        // A report that cites the file reads on to its end for the hash, still keeping no message.
+        let hashing = RecordStream(paths: [path], hashFiles: true)
+        #expect(hashing.map { ServerReader.decode($0) }.count == 1)
+        let digest = SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
+        #expect(hashing.fileHashes.map(\.sha256) == [digest])
     }
 
     @Test func consecutiveFilesOfOneGuildMakeOneServer() throws {

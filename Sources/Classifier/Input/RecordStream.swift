@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The bytes of one input record, not yet parsed: a whole JSON file, or one line of a JSON Lines file.
@@ -52,8 +53,15 @@ public final class RecordStream: IteratorProtocol, Sequence {
     public static let defaultMaxRecordBytes = 256 << 20
     public let maxRecordBytes: Int
 
-    public init(paths: [String], maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes) {
+    /// When set, the SHA-256 of every input file as read (what `sha256sum` prints), in input order, for reports
+    /// that cite their evidence; filled as each file ends. DiscordChatExporter files are then read to the end for
+    /// the hash, their messages still never kept.
+    public private(set) var fileHashes: [(file: String, sha256: String)] = []
+    public let hashFiles: Bool
+
+    public init(paths: [String], maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes, hashFiles: Bool = false) {
         self.maxRecordBytes = maxRecordBytes
+        self.hashFiles = hashFiles
         var expanded: [String] = []
         var total: Int? = 0
         for path in paths {
@@ -115,6 +123,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
                     bytesRead += reader.takeBytesRead()
                     return record
                 }
+                if let digest = reader.finishHash() { fileHashes.append((reader.path, digest)) }
                 bytesRead += reader.takeBytesRead()
                 current = nil
             }
@@ -124,7 +133,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
                                  source: SourceRef(file: directory), fallbackName: directory)
             }
-            current = FileReader(path: path, maxRecordBytes: maxRecordBytes)
+            current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles)
         }
     }
 
@@ -191,9 +200,13 @@ final class FileReader {
 
     let maxRecordBytes: Int
 
-    init(path: String, maxRecordBytes: Int) {
+    /// SHA-256 of every byte read, when the stream hashes files.
+    private var hasher: SHA256?
+
+    init(path: String, maxRecordBytes: Int, hashing: Bool = false) {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
+        if hashing { hasher = SHA256() }
         self.fallbackName = ServerReader.fallbackName(for: path)
         if path == "-" {
             descriptor = STDIN_FILENO
@@ -219,6 +232,19 @@ final class FileReader {
 
     static func size(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    }
+
+    /// The file's SHA-256 once it has been read to the end (reading on to the end first when hashing stopped
+    /// early, as for DiscordChatExporter metadata), or nil when not hashing or the file could not be read.
+    func finishHash() -> String? {
+        guard hasher != nil, openError == nil, readError == nil else { return nil }
+        while !atEnd {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            fill()
+        }
+        guard readError == nil, let digest = hasher?.finalize() else { return nil }
+        return digest.map { String(format: "%02x", $0) }.joined()
     }
 
     func takeBytesRead() -> Int {
@@ -386,7 +412,9 @@ final class FileReader {
             count = max(result, 0)
             break
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(start: chunk.baseAddress!, count: count))
+        let bytes = UnsafeBufferPointer(start: chunk.baseAddress!, count: count)
+        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        buffer.append(contentsOf: bytes)
         unreported += count
         if count == 0 { atEnd = true }
     }

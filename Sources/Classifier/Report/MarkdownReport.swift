@@ -86,6 +86,16 @@ public struct MarkdownReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The closing table of a markdown run: every input file and its SHA-256 (paths hashed under `--redact`).
+    public func inputFiles(_ hashes: [(file: String, sha256: String)], redactor: Redactor?) -> String {
+        var lines = ["## \(words.inputFiles)", "", "| \(words.file) | SHA-256 |", "|---|---|"]
+        for (file, digest) in hashes {
+            let shown = file == "-" ? "-" : redactor?.hash(file, kind: "file") ?? file
+            lines.append("| `\(Self.code(shown))` | `\(digest)` |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The reasons behind the verdict, one per category that asks for more than clear.
     func why(_ result: ClassificationResult) -> [String] {
         var reasons: [String] = []

@@ -23,7 +23,7 @@ public struct ReportWords: Sendable {
     let serverName, serverDescription, topic: String
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
-    let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading: String
+    let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
     let titles: [String: String]
 
     /// `server name`, `CATEGORY › #channel (topic)`… in this language.
@@ -59,7 +59,7 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ scored %d, at or above the report-platform threshold (%d)",
         whyAuthorities: "a stable %@ rule matched: any evidence that minors are sexualised goes to the authorities, "
             + "whatever the scores",
-        errorsHeading: "Errors",
+        errorsHeading: "Errors", inputFiles: "Input files (SHA-256 of each whole file, as sha256sum prints it)",
         titles: [
             "leaks": "Leaks of intimate images of influencers and streamers",
             "tributes": "Tributes and organised sexualisation",
@@ -88,7 +88,7 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ obtient %d, au moins le seuil de signalement à la plateforme (%d)",
         whyAuthorities: "une règle stable de %@ a été déclenchée : tout indice de sexualisation de mineur·es va aux "
             + "autorités, quels que soient les scores",
-        errorsHeading: "Erreurs",
+        errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)",
         titles: [
             "leaks": "Leaks d'images intimes d'influenceur·euses et de streamer·euses",
             "tributes": "Tributes et sexualisation organisée",

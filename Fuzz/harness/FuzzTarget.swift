@@ -17,6 +17,24 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 enum FuzzChecks {
     static let filtered: Classifier = load(prefilter: true)
     static let unfiltered: Classifier = load(prefilter: false)
+    /// Every output format, plain and redacted, in both languages.
+    static let renderers: [ReportRenderer] = {
+        let rules = filtered.rules
+        let referrals = (try? Referrals.load(directory: rules.directory, categories: rules.policy.categories.map(\.id)))
+            ?? Referrals(entries: [])
+        var renderers: [ReportRenderer] = []
+        for format in ReportFormat.allCases {
+            for language in ReportLanguage.allCases {
+                for redactor in [nil, Redactor(key: "fuzz")] {
+                    renderers.append(ReportRenderer(
+                        format: format, text: TextReport(colour: true, language: language),
+                        markdown: MarkdownReport(language: language, policy: rules.policy, referrals: referrals),
+                        csv: CSVReport(categories: rules.policy.categories.map(\.id)), redactor: redactor))
+                }
+            }
+        }
+        return renderers
+    }()
     /// libFuzzer calls in one thread.
     nonisolated(unsafe) static let scratch = MatchScratch()
 
@@ -69,11 +87,15 @@ enum FuzzChecks {
             }
         }
 
-        // 4. The prefilter is invisible.
+        // 4. The prefilter is invisible, and every report renders whatever the names hold.
         for server in servers.prefix(4) {
-            let a = JSONReport.object(for: filtered.classify(server)).serialized()
+            let result = filtered.classify(server)
+            let a = JSONReport.object(for: result).serialized()
             let b = JSONReport.object(for: unfiltered.classify(server)).serialized()
             precondition(a == b, "the prefilter changed a result:\n\(a)\n\(b)")
+            for renderer in renderers {
+                _ = renderer.render(.classified(result))
+            }
         }
     }
 }

@@ -62,11 +62,14 @@ public enum ServerDecoder {
                     server.categories.append(ChannelCategory(id: channel["categoryId"]?.idValue, name: category))
                 }
             }
-            let kind = (channel["type"]?.stringValue ?? "").lowercased()
+            // Matched on bytes: Foundation's String.contains mishandles some strings (NUL, for one).
+            let type = Array((channel["type"]?.stringValue ?? "").lowercased().utf8)
+            let kind = LiteralExtractor.contains(type, Array("voice".utf8)) ? "voice"
+                : LiteralExtractor.contains(type, Array("thread".utf8)) ? "thread" : "text"
             server.channels.append(Channel(id: channel["id"]?.idValue,
                                            name: try string(channel["name"], path: path + ".name", source: source) ?? "",
                                            topic: try string(channel["topic"], path: path + ".topic", source: source),
-                                           kind: kind.contains("voice") ? "voice" : kind.contains("thread") ? "thread" : "text",
+                                           kind: kind,
                                            categoryIndex: parent))
         }
         return server

@@ -15,11 +15,23 @@ public enum LiteralExtractor {
         guard var required = node.required ?? node.exact, !required.contains("") else { return nil }
         required = Set(required.map(longestCaseStablePiece))
         if required.contains("") { return nil }
-        // A required literal that contains another is implied by it; keep the shorter ones only.
-        let minimal = required.filter { candidate in
-            !required.contains { $0 != candidate && candidate.contains($0) }
+        // A required literal that contains another is implied by it; keep the shorter ones only. (Compared as
+        // bytes, as the scanner does: Foundation's String.contains mishandles some strings, such as ones with NUL.)
+        let bytes = required.map { ($0, Array($0.utf8)) }
+        let minimal = bytes.filter { candidate in
+            !bytes.contains { $0.0 != candidate.0 && contains(candidate.1, $0.1) }
         }
-        return minimal
+        return Set(minimal.map(\.0))
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     static func longestCaseStablePiece(_ text: String) -> String {

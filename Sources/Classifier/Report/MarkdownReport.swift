@@ -131,7 +131,14 @@ public struct MarkdownReport: Sendable {
 
     /// Text inside a code span: backticks and bars cannot close it or break the table.
     static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "ˋ").replacingOccurrences(of: "|", with: "¦")
-            .replacingOccurrences(of: "\n", with: " ")
+        // Character by character: Foundation's replacingOccurrences mishandles some strings (NUL, for one).
+        String(text.map { character -> Character in
+            switch character {
+            case "`": return "ˋ"
+            case "|": return "¦"
+            case "\n", "\r", "\r\n": return " "
+            default: return character
+            }
+        })
     }
 }

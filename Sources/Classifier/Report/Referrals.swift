@@ -14,6 +14,10 @@ public struct Referrals: Sendable {
 
     public let entries: [Referral]
 
+    public init(entries: [Referral]) {
+        self.entries = entries
+    }
+
     public static let fileName = "referrals.yaml"
 
     /// The referrals that apply to a result, in file order.

@@ -84,6 +84,12 @@ import Testing
         #expect(LiteralExtractor.requiredLiterals(of: pattern) == nil)
     }
 
+    @Test func patternsHoldingNULAreHandled() {
+        // Found by fuzzing: Foundation's String.contains crashed on literals holding NUL.
+        #expect(LiteralExtractor.requiredLiterals(of: "icte r\"\u{0}\":\u{FFFD}\u{0}") != nil)
+        #expect(LiteralExtractor.requiredLiterals(of: "a\u{0}b|a\u{0}") == ["a\u{0}"])
+    }
+
     @Test func kelvinSignStillMatchesWithThePrefilter() {
         // U+212A matches k caselessly; the byte scan cannot see that, so such a text runs every pattern.
         let server = Support.server(["lea\u{212A}s-nudes"])

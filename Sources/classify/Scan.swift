@@ -16,7 +16,7 @@ struct Scan: ParsableCommand {
             """
     )
 
-    @Argument(help: "Server exports: Discord channel arrays, guild templates, native JSON, JSON Lines of these, or directories of such files.")
+    @Argument(help: "Server exports: Discord channel arrays, guild templates, DiscordChatExporter JSON, native JSON, JSON Lines of these, or directories of such files.")
     var files: [String] = []
 
     @OptionGroup var rulesOption: RulesOption

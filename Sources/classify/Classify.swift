@@ -11,6 +11,7 @@ struct Classify: ParsableCommand {
             Exit codes: 0 done; 1 a server reached --fail-on, or a test failed; 2 usage, input or rule-pack error.
             Rules: --rules DIR, else $CLASSIFY_RULES, else the bundled Rules/ (see README).
             """,
+        version: Classifier.version,
         subcommands: [Scan.self, RulesCommand.self, TestCommand.self],
         defaultSubcommand: Scan.self
     )

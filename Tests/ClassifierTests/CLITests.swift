@@ -103,6 +103,8 @@ import Classifier
         #expect(test.status == 0 && test.stdout.hasSuffix(" passed, 0 failed\n"))
         let list = try classify(["rules", "list"])
         #expect(list.stdout.contains("minors.coded-terms"))
+        let version = try classify(["--version"])
+        #expect(version.status == 0 && version.stdout == Classifier.version + "\n")
     }
 
     @Test func directoryWithAnyNumberOfJobsGivesTheSameLinesInOrder() throws {

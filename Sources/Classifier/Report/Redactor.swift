@@ -27,15 +27,22 @@ public struct Redactor: Sendable {
         return kind + "-" + code.prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
+    private static let maskScalar: Unicode.Scalar = "\u{2022}"
+
     /// `text` with every scalar outside `keep` (scalar offsets) masked.
     public static func mask(_ text: String, keeping keep: [Range<Int>]) -> String {
+        let ranges = keep.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0  // first range that may still cover an offset
         var out = String.UnicodeScalarView()
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if keep.contains(where: { $0.contains(offset) }) {
-                out.append(scalar)
-            } else {
-                out.append(contentsOf: String(mask).unicodeScalars)
+            while next < ranges.count, ranges[next].upperBound <= offset { next += 1 }
+            var kept = false
+            var index = next
+            while index < ranges.count, ranges[index].lowerBound <= offset {
+                if ranges[index].contains(offset) { kept = true; break }
+                index += 1
             }
+            out.append(kept ? scalar : maskScalar)
         }
         return String(out)
     }
@@ -46,8 +53,14 @@ public struct Redactor: Sendable {
         for part in result.evidence.flatMap(\.parts) {
             spans[TextKey(part.location, part.location.field), default: []].append(part.start..<part.end)
         }
+        // A text is masked once, however many evidence parts point into it.
+        var memo: [MemoKey: String] = [:]
         func masked(_ text: String, _ key: TextKey) -> String {
-            Self.mask(text, keeping: spans[key] ?? [])
+            let memoKey = MemoKey(key: key, text: text)
+            if let done = memo[memoKey] { return done }
+            let done = Self.mask(text, keeping: spans[key] ?? [])
+            memo[memoKey] = done
+            return done
         }
         let original = result.server
         var server = original
@@ -120,6 +133,11 @@ public struct Redactor: Sendable {
         var copy = source
         copy.file = source.file == "-" ? "-" : hash(source.file, kind: "file")
         return copy
+    }
+
+    private struct MemoKey: Hashable {
+        let key: TextKey
+        let text: String
     }
 
     /// Which text a span belongs to, as evidence names it.

@@ -1,0 +1,250 @@
+import Crypto
+import Foundation
+
+/// Splits one file (or standard input) into records, reading it in chunks.
+final class FileReader {
+    let path: String
+    let fallbackName: String
+    private var descriptor: Int32 = -1
+    var buffer: [UInt8] = []
+    /// Start of the unread part of `buffer`.
+    var position = 0
+    var atEnd = false
+    private var mode: Mode = .undecided
+    private var lineNumber = 0
+    private var unreported = 0
+    private var openError: InputError?
+    /// A read that failed part way: reported as one more record once the records before it are out.
+    var readError: InputError?
+    /// Line ends in bytes already dropped from `buffer` (DiscordChatExporter scanning), for error lines.
+    var droppedNewlines = 0
+    /// How far the current line is known to hold no line end, so a long line is scanned once however many reads
+    /// it takes.
+    private var scannedUpTo = 0
+    var finished = false
+    /// Where read(2) puts each chunk before it joins `buffer`.
+    private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: RecordStream.chunkSizeForReaders)
+
+    private enum Mode { case undecided, lines, document }
+
+    let maxRecordBytes: Int
+
+    /// SHA-256 of every byte read, when the stream hashes files.
+    private var hasher: SHA256?
+
+    init(path: String, maxRecordBytes: Int, hashing: Bool = false) {
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+        if hashing { hasher = SHA256() }
+        self.fallbackName = ServerReader.fallbackName(for: path)
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            if descriptor < 0 {
+                let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+                openError = .unreadable(file: path, reason: reason)
+            } else {
+                var info = stat()
+                if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                    openError = .unreadable(file: path, reason: "is a directory; pass the files inside it")
+                }
+            }
+        }
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { mode = .lines }
+    }
+
+    deinit {
+        if descriptor > STDIN_FILENO { close(descriptor) }
+        chunk.deallocate()
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    }
+
+    /// The file's SHA-256 once it has been read to the end (reading on to the end first when hashing stopped
+    /// early, as for DiscordChatExporter metadata), or nil when not hashing or the file could not be read.
+    func finishHash() -> String? {
+        guard hasher != nil, openError == nil, readError == nil else { return nil }
+        while !atEnd {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            fill()
+        }
+        guard readError == nil, let digest = hasher?.finalize() else { return nil }
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    func takeBytesRead() -> Int {
+        defer { unreported = 0 }
+        return unreported
+    }
+
+    func next() -> RawRecord? {
+        if finished { return nil }
+        if let openError {
+            finished = true
+            return RawRecord(content: .error(openError), source: SourceRef(file: path), fallbackName: fallbackName)
+        }
+        if mode == .undecided { decideMode() }
+        let record: RawRecord?
+        switch mode {
+        case .lines: record = nextLine()
+        case .document, .undecided: record = startsChatExport() ? chatExport() : document()
+        }
+        if let readError, record == nil || mode == .document {
+            self.readError = nil
+            finished = true
+            return RawRecord(content: .error(readError), source: SourceRef(file: path), fallbackName: fallbackName)
+        }
+        return record
+    }
+
+    /// JSON Lines when there are two non-blank lines or more and the first or second is a whole JSON object or
+    /// array by itself (the first may be the broken one); a pretty-printed document has neither.
+    private func decideMode() {
+        var lines: [Range<Int>] = []
+        var start = position
+        // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here.
+        while lines.count < 3, buffer.count - position <= maxRecordBytes {
+            guard let first = firstNonBlank(from: start) else {
+                if atEnd { break }
+                start = max(start, buffer.count)
+                fill()
+                continue
+            }
+            guard let end = lineEnd(from: first) else {
+                if atEnd { break }
+                fill()
+                continue
+            }
+            lines.append(first..<end)
+            start = end
+        }
+        func isWholeValue(_ range: Range<Int>) -> Bool {
+            let value = buffer[range].withUnsafeBufferPointer { try? JSONParser.parse($0) }
+            return value?.objectValue != nil || value?.arrayValue != nil
+        }
+        mode = lines.count >= 2 && lines.prefix(2).contains(where: isWholeValue) ? .lines : .document
+    }
+
+    private func nextLine() -> RawRecord? {
+        while true {
+            if let end = lineEnd(from: position) {
+                lineNumber += 1
+                var stop = end
+                if stop > position, buffer[stop - 1] == 0x0D { stop -= 1 }  // CRLF
+                let range = position..<stop
+                position = min(end + 1, buffer.count)
+                if lineNumber == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF,
+                   range.lowerBound == 0 {
+                    if let record = record(for: 3..<max(3, stop)) { return record }
+                    continue
+                }
+                if let record = record(for: range) { return record }
+                continue
+            }
+            if atEnd {
+                finished = true
+                return nil
+            }
+            if buffer.count - position > maxRecordBytes {
+                lineNumber += 1
+                skipToNextLine()
+                let source = SourceRef(file: path, record: lineNumber)
+                return RawRecord(content: .error(.malformedJSON(
+                    source: source, line: lineNumber, column: 1,
+                    reason: "the line is longer than \(Self.size(maxRecordBytes)); it is skipped")),
+                    source: source, fallbackName: fallbackName)
+            }
+            fill()
+        }
+    }
+
+    /// Drops the rest of an over-long line, reading on to its end without keeping it; the next line is read as usual.
+    private func skipToNextLine() {
+        while true {
+            if let end = buffer[position...].firstIndex(of: 0x0A) {
+                position = end + 1
+                scannedUpTo = 0
+                return
+            }
+            position = buffer.count
+            if atEnd { return }
+            fill()
+        }
+    }
+
+    private func record(for range: Range<Int>) -> RawRecord? {
+        let isBlank = buffer[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        if isBlank { return nil }
+        return RawRecord(content: .bytes(Array(buffer[range])), source: SourceRef(file: path, record: lineNumber),
+                         fallbackName: "\(fallbackName):\(lineNumber)")
+    }
+
+    private func document() -> RawRecord? {
+        while !atEnd {
+            fill()
+            if buffer.count - position > maxRecordBytes {
+                finished = true
+                buffer = []
+                return RawRecord(content: .error(.unreadable(
+                    file: path, reason: "larger than \(Self.size(maxRecordBytes)) for one server export; "
+                        + "write one server per line (JSON Lines) instead")),
+                    source: SourceRef(file: path), fallbackName: fallbackName)
+            }
+        }
+        finished = true
+        let bytes = Array(buffer[position...])
+        buffer = []
+        return RawRecord(content: .bytes(bytes), source: SourceRef(file: path), fallbackName: fallbackName)
+    }
+
+    // MARK: - Buffer
+
+    private func firstNonBlank(from start: Int) -> Int? {
+        var index = start
+        if index == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return index
+            }
+        }
+        return nil
+    }
+
+    /// Index of the next line feed at or after `start`, or the end of the input once it has all been read.
+    private func lineEnd(from start: Int) -> Int? {
+        let from = max(start, scannedUpTo)
+        if from < buffer.count, let index = buffer[from...].firstIndex(of: 0x0A) {
+            scannedUpTo = 0
+            return index
+        }
+        scannedUpTo = buffer.count
+        return atEnd && start < buffer.count ? buffer.count : nil
+    }
+
+    /// Reads the next chunk, dropping what has been consumed.
+    func fill() {
+        if mode == .lines, position > 0 {
+            buffer.removeSubrange(0..<position)
+            scannedUpTo = max(0, scannedUpTo - position)
+            position = 0
+        }
+        var count = 0
+        while true {
+            let result = read(descriptor, chunk.baseAddress!, chunk.count)
+            if result < 0, errno == EINTR { continue }
+            if result < 0 { readError = .unreadable(file: path, reason: String(cString: strerror(errno))) }
+            count = max(result, 0)
+            break
+        }
+        let bytes = UnsafeBufferPointer(start: chunk.baseAddress!, count: count)
+        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        buffer.append(contentsOf: bytes)
+        unreported += count
+        if count == 0 { atEnd = true }
+    }
+}

@@ -64,7 +64,7 @@ public struct RuleEngine: Sendable {
                 return true
             }
             if plain { continue }
-            let views = TextViews(text.text, leet: rules.readsLeet).views
+            let views = TextViews(text.text, leet: rules.readsLeet, mayBePlain: false).views
             // Views in order (raw, folded, skeleton, leet): a signal's first hit in the earliest view it reads.
             for view in views {
                 view.bytes.withUnsafeBufferPointer { subject in

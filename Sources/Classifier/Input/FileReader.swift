@@ -73,7 +73,7 @@ final class FileReader {
             fill()
         }
         guard readError == nil, let digest = hasher?.finalize() else { return nil }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.hexDigits
     }
 
     func takeBytesRead() -> Int {

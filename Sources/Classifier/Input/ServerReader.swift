@@ -35,8 +35,7 @@ public enum ServerReader {
                 var server = try ServerDecoder.decodeChatExporter(guild: try parse(guild, "guild"), channels: values,
                                                                   source: record.source, fallbackName: record.fallbackName)
                 if hashInput {
-                    server.source.sha256 = SHA256.hash(data: guild + channels.flatMap { $0 })
-                        .map { String(format: "%02x", $0) }.joined()
+                    server.source.sha256 = SHA256.hash(data: guild + channels.flatMap { $0 }).hexDigits
                 }
                 return .success(server)
             } catch {
@@ -44,7 +43,7 @@ public enum ServerReader {
             }
         case let .bytes(bytes):
             if hashInput {
-                let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+                let digest = SHA256.hash(data: bytes).hexDigits
                 return decode(RawRecord(content: .bytes(bytes), source: record.source,
                                         fallbackName: record.fallbackName)).map { server in
                     var copy = server

@@ -24,7 +24,7 @@ public struct Redactor: Sendable {
     /// `kind-` followed by 16 hex digits of HMAC-SHA256(key, kind NUL value).
     public func hash(_ value: String, kind: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data((kind + "\u{0}" + value).utf8), using: SymmetricKey(data: key))
-        return kind + "-" + code.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return kind + "-" + code.prefix(8).hexDigits
     }
 
     private static let maskScalar: Unicode.Scalar = "\u{2022}"

@@ -9,9 +9,14 @@ public struct TextViews: Sendable {
 
     /// Builds the views of `text`; `leet` only when some rule reads that view.
     public init(_ text: String, leet: Bool = true) {
+        self.init(text, leet: leet, mayBePlain: true)
+    }
+
+    /// - Parameter mayBePlain: false when the caller has already found the text is not plain ASCII.
+    init(_ text: String, leet: Bool, mayBePlain: Bool) {
         var views = [TextView.raw(text)]
         // Most names are plain ASCII that no view would change: one pass over the bytes settles it.
-        if Self.isPlainASCII(views[0].bytes, leet: leet) {
+        if mayBePlain, Self.isPlainASCII(views[0].bytes, leet: leet) {
             self.views = views
             return
         }

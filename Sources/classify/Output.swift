@@ -40,5 +40,23 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// An untrusted name made safe for a terminal: control characters, escapes and bidi controls shown as
+    /// `\x1b` or `U+202E` instead of acting on the terminal.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
+                out += String(format: "\\x%02x", value)
+            } else if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
+                        || value == 0x200F || value == 0x061C {
+                out += String(format: "U+%04X", value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

@@ -2,12 +2,12 @@ import Foundation
 import ArgumentParser
 import Classifier
 
-/// `classify rules lint|test|list`.
+/// `classify rules lint|test|list|views`.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Check, test and list the rule packs.",
-        subcommands: [Lint.self, Test.self, List.self]
+        subcommands: [Lint.self, Test.self, List.self, Views.self]
     )
 
     struct Lint: ParsableCommand {
@@ -93,6 +93,32 @@ struct RulesCommand: ParsableCommand {
                 let category = rule.category.padding(toLength: 14, withPad: " ", startingAt: 0)
                 Output.line("\(id) \(category) \(rule.section.padding(toLength: 4, withPad: " ", startingAt: 0)) "
                             + "w\(rule.weight)  \(rule.scope.rawValue)  [\(tags.joined(separator: ", "))]  \(rule.description)")
+            }
+        }
+    }
+
+    struct Views: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the text views the rules read for each NAME (raw, folded, skeleton, leet, segmented).",
+            discussion: "With --words, list the words the segmented view splits glued names into instead.")
+        @OptionGroup var rulesOption: RulesOption
+        @Flag(help: "List the segmentation vocabulary: the words of every pattern and the policy's segmentation-words.")
+        var words = false
+        @Argument(help: "Names to show, as a channel or category would carry them.")
+        var names: [String] = []
+
+        func run() throws {
+            let rules = try rulesOption.load().rules
+            if words {
+                Output.line(rules.segmenter.words.sorted().joined(separator: "\n"))
+                return
+            }
+            for name in names {
+                Output.line(Output.visible(name))
+                for view in TextViews(name, leet: rules.readsLeet, segmenter: rules.segmenter).views {
+                    Output.line("  " + view.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                                + Output.visible(view.text))
+                }
             }
         }
     }

@@ -70,6 +70,7 @@ struct MatchProgram: @unchecked Sendable {
         case .folded: return 2
         case .skeleton: return 4
         case .leet: return 8
+        case .segmented: return 16
         }
     }
 }

@@ -61,10 +61,20 @@ public struct RuleEngine: Sendable {
                 guard TextViews.isPlainASCII(bytes, leet: rules.readsLeet) else { return false }
                 search(bytes, kind: .raw, ascii: true, view: nil, views: nil, text: text, index: index, server: server,
                        scratch: scratch, state: &state, found: &found, errors: &errors)
+                // teen_pics, TeenPics, teenpics: the same bytes with the words apart, when that changes anything.
+                if let pieces = rules.segmenter.segmentASCII(bytes) {
+                    let view = TextViews.view(.segmented, pieces)
+                    let views = [TextView.raw(text.text), view]
+                    view.bytes.withUnsafeBufferPointer { subject in
+                        search(subject, kind: .segmented, ascii: true, view: view, views: views, text: text,
+                               index: index, server: server, scratch: scratch, state: &state, found: &found,
+                               errors: &errors)
+                    }
+                }
                 return true
             }
             if plain { continue }
-            let views = TextViews(text.text, leet: rules.readsLeet, mayBePlain: false).views
+            let views = TextViews(text.text, leet: rules.readsLeet, segmenter: rules.segmenter, mayBePlain: false).views
             // Views in order (raw, folded, skeleton, leet): a signal's first hit in the earliest view it reads.
             for view in views {
                 view.bytes.withUnsafeBufferPointer { subject in

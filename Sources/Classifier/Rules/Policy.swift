@@ -29,6 +29,9 @@ public struct Policy: Sendable {
     public let negationBefore: CompiledPattern?
     /// Matched against the text just after a hit ("leaks interdits").
     public let negationAfter: CompiledPattern?
+    /// Words the segmented view may split glued names into besides the words of the packs' own patterns (common
+    /// channel words such as `pics`, `vault`, `room`), from `segmentation-words`.
+    public var segmentationWords: [String] = []
 
     public func thresholds(for category: String) -> Thresholds {
         categoryThresholds[category] ?? thresholds

@@ -13,6 +13,9 @@ public final class RuleSet: Sendable {
     public let signalFiles: [String: String]
     /// Whether any signal reads the leet view, which is only built when one does.
     public let readsLeet: Bool
+    /// Splits glued names for the segmented view, with the words of every pattern and the policy's
+    /// `segmentation-words`.
+    public let segmenter: Segmenter
 
     init(directory: String, policy: Policy, signals: [String: Signal], rules: [Rule], files: [String],
          signalFiles: [String: String]) {
@@ -23,6 +26,8 @@ public final class RuleSet: Sendable {
         self.rules = rules
         self.files = files
         self.readsLeet = signals.values.contains { $0.views.contains(.leet) }
+        let patternWords = Vocabulary.words(of: signals.values.flatMap { $0.patterns.map(\.source) })
+        self.segmenter = Segmenter(words: patternWords.union(policy.segmentationWords))
     }
 
     /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.

@@ -102,12 +102,18 @@ struct RuleSetLoader {
             }
         }
         let negation = doc.optional("negation").map { YAMLFields(node: $0, file: path, item: "negation") }
-        return Policy(version: version, categories: categories, thresholds: thresholds,
+        var policy = Policy(version: version, categories: categories, thresholds: thresholds,
                       categoryThresholds: perCategory, repeatDecay: decay, escalations: escalations,
                       negationBefore: try negation?.optionalString("before").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.before") },
                       negationAfter: try negation?.optionalString("after").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.after") })
+        policy.segmentationWords = try doc.stringList("segmentation-words")
+        for word in policy.segmentationWords where Segmenter.foldWord(word).count < 2 {
+            throw RuleSetError(file: path, item: "segmentation-words",
+                               reason: "'\(word)' is not a word of two letters or more (letters only, accents allowed)")
+        }
+        return policy
     }
 
     private static func thresholds(_ node: Node, file: String) throws(RuleSetError) -> Policy.Thresholds {

@@ -16,7 +16,7 @@ public struct Signal: Sendable {
 
     /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
     /// opt-in because digits carry meaning (13-17, 18+, 2026).
-    public static let defaultViews: Set<TextView.Kind> = [.raw, .folded, .skeleton]
+    public static let defaultViews: Set<TextView.Kind> = [.raw, .folded, .skeleton, .segmented]
 }
 
 /// Texts a rule or signal must match and must not match, kept beside it and run by `classify rules test`.

@@ -17,6 +17,10 @@ public struct TextView: Sendable {
         /// The folded view with digits and symbols inside words read as letters (l3aks, n00dz, $ex). Opt-in:
         /// numbers carry meaning (13-17, 18+).
         case leet
+        /// Words apart where a name joins them with `_` or `.`, CamelCase, a change between letters and digits, or
+        /// nothing at all (`teen_pics`, `TeenPics`, `teenpics` → `teen pics`), glued words split with the rule
+        /// set's vocabulary (see ``Segmenter``).
+        case segmented
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

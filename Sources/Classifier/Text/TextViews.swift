@@ -8,25 +8,36 @@ public struct TextViews: Sendable {
     public let views: [TextView]
 
     /// Builds the views of `text`; `leet` only when some rule reads that view.
-    public init(_ text: String, leet: Bool = true) {
-        self.init(text, leet: leet, mayBePlain: true)
+    /// - Parameter segmenter: builds the segmented view when given (a rule set's ``RuleSet/segmenter``).
+    public init(_ text: String, leet: Bool = true, segmenter: Segmenter? = nil) {
+        self.init(text, leet: leet, segmenter: segmenter, mayBePlain: true)
     }
 
     /// - Parameter mayBePlain: false when the caller has already found the text is not plain ASCII.
-    init(_ text: String, leet: Bool, mayBePlain: Bool) {
+    init(_ text: String, leet: Bool, segmenter: Segmenter? = nil, mayBePlain: Bool) {
         var views = [TextView.raw(text)]
         // Most names are plain ASCII that no view would change: one pass over the bytes settles it.
         if mayBePlain, Self.isPlainASCII(views[0].bytes, leet: leet) {
+            if let segmenter, let pieces = views[0].bytes.withUnsafeBufferPointer({ segmenter.segmentASCII($0) }) {
+                views.append(Self.view(.segmented, pieces))
+            }
             self.views = views
             return
         }
         let original = Self.pieces(of: text)
         let folded = Folding.fold(original)
+        var segmented: TextView?
         let foldedView = Self.view(.folded, folded)
         if foldedView.bytes != views[0].bytes { views.append(foldedView) }
-        if let skeleton = Folding.skeleton(folded) {
+        let skeleton = Folding.skeleton(folded)
+        if let skeleton {
             let view = Self.view(.skeleton, skeleton)
             if view.bytes != foldedView.bytes { views.append(view) }
+        }
+        if let segmenter {
+            if let pieces = segmenter.segment(skeleton ?? folded, original: views[0].bytes) {
+                segmented = Self.view(.segmented, pieces)
+            }
         }
         if leet {
             for variant in Folding.leet(folded) {
@@ -36,6 +47,7 @@ public struct TextViews: Sendable {
                 }
             }
         }
+        if let segmented, !views.contains(where: { $0.bytes == segmented.bytes }) { views.append(segmented) }
         self.views = views
     }
 
@@ -116,7 +128,7 @@ public struct TextViews: Sendable {
         return pieces
     }
 
-    private static func view(_ kind: TextView.Kind, _ pieces: [Piece]) -> TextView {
+    static func view(_ kind: TextView.Kind, _ pieces: [Piece]) -> TextView {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []

@@ -1,0 +1,242 @@
+/// Builds the segmented view: names whose words are joined by `_` or `.`, written in CamelCase, run into digits,
+/// or glued with nothing are read with their words apart (`teen_pics`, `TeenPics`, `nudes2024`, `teenpics` →
+/// `teen pics`), so a pattern's `\b` and `[\s\-_]*` see the words a person sees.
+///
+/// Glued words are split with the rule set's own vocabulary (``Vocabulary``, plus the policy's
+/// `segmentation-words`): a run of letters is split only when known words cover all of it (`snapleaks` →
+/// `snap leaks`), or when one known word of five letters or more starts or ends it and the rest is three letters or
+/// more (`nudesvault` → `nudes vault`). Short words never split a run on their own, so `backpack`, `canteen`,
+/// `cumulative` and `thirteen` stay whole.
+public struct Segmenter: Sendable {
+    let trie: WordTrie
+    /// The known words, folded to ASCII letters.
+    public let words: Set<String>
+
+    /// Shortest known word that may stand next to an unknown rest of a run.
+    static let anchorLength = 5
+    /// Shortest unknown rest of a run beside such a word.
+    static let restLength = 3
+    /// Runs longer than this are left alone (a 1 MB name must not cost a quadratic split).
+    static let maxRun = 64
+
+    public init(words: Set<String>) {
+        var folded = Set<String>()
+        for word in words {
+            let ascii = Self.foldWord(word)
+            if ascii.count >= 2 { folded.insert(ascii) }
+        }
+        self.words = folded
+        trie = WordTrie(folded)
+    }
+
+    /// Lower-case ASCII letters of a word with accents dropped (`démande` → `demande`); "" when other letters stay.
+    static func foldWord(_ word: String) -> String {
+        let pieces = word.unicodeScalars.map { Piece(scalar: $0, start: 0, end: 0) }
+        var out = ""
+        for piece in Folding.fold(pieces) {
+            let value = piece.scalar.value
+            guard value >= 0x61 && value <= 0x7A else { return "" }
+            out.unicodeScalars.append(piece.scalar)
+        }
+        return out
+    }
+
+    /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. `original` is the
+    /// text the pieces came from, read for the letter case a CamelCase break needs.
+    func segment(_ pieces: [Piece], original: [UInt8]) -> [Piece]? {
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count + 8)
+        var changed = false
+        for (index, piece) in pieces.enumerated() {
+            let scalar = piece.scalar
+            if scalar == "_" || scalar == "." {
+                out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
+                changed = true
+                continue
+            }
+            if index > 0, let previous = out.last, needsBreak(previous, piece, original: original) {
+                out.append(Piece(scalar: " ", start: piece.start, end: piece.start))
+                changed = true
+            }
+            out.append(piece)
+        }
+        if splitGluedRuns(&out) { changed = true }
+        return changed ? out : nil
+    }
+
+    /// The segmented view of a plain ASCII text, straight from its bytes, or nil when it would be the same text.
+    func segmentASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Piece]? {
+        guard Self.mayChange(bytes, trie: trie) else { return nil }
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(bytes.count)
+        for (offset, byte) in bytes.enumerated() {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            pieces.append(Piece(scalar: Unicode.Scalar(lower), start: Int32(offset), end: Int32(offset + 1)))
+        }
+        return segment(pieces, original: Array(bytes))
+    }
+
+    /// A cheap look at ASCII bytes: could segmentation change anything? Joiners, case or letter/digit changes
+    /// inside a word, or a letter run long enough to hold two words.
+    static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let previousLetter = (previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7A
+            let previousDigit = previous >= 0x30 && previous <= 0x39
+            if (byte == 0x5F || byte == 0x2E) && (previousLetter || previousDigit) { return true }
+            if isLetter && previousDigit || isDigit && previousLetter { return true }
+            if isLetter && byte <= 0x5A && previousLetter && previous >= 0x61 { return true }  // aB
+            if isLetter { run += 1; if run >= 4 { return true } } else { run = 0 }
+            previous = byte
+        }
+        return false
+    }
+
+    private func needsBreak(_ previous: Piece, _ piece: Piece, original: [UInt8]) -> Bool {
+        let a = previous.scalar, b = piece.scalar
+        let aLetter = Self.isASCIILetter(a) || (!a.isASCII && a.properties.isAlphabetic)
+        let bLetter = Self.isASCIILetter(b) || (!b.isASCII && b.properties.isAlphabetic)
+        let aDigit = a.value >= 0x30 && a.value <= 0x39, bDigit = b.value >= 0x30 && b.value <= 0x39
+        if aLetter && bDigit || aDigit && bLetter { return true }
+        guard aLetter, bLetter else { return false }
+        // CamelCase: an upper-case letter after a lower-case one (teenPics), or the last capital of a run of them
+        // before a lower-case letter (NSFWPics → NSFW Pics), read in the original text.
+        let here = Self.caseAt(original, Int(piece.start)), before = Self.caseAt(original, Int(previous.start))
+        if here == .upper && before == .lower { return true }
+        if here == .upper && before == .upper, Int(piece.end) < original.count,
+           Self.caseAt(original, Int(piece.end)) == .lower, piece.end - piece.start == 1 {
+            return true
+        }
+        return false
+    }
+
+    enum LetterCase { case upper, lower, none }
+
+    static func caseAt(_ bytes: [UInt8], _ offset: Int) -> LetterCase {
+        guard offset >= 0, offset < bytes.count else { return .none }
+        let byte = bytes[offset]
+        if byte >= 0x41 && byte <= 0x5A { return .upper }
+        if byte >= 0x61 && byte <= 0x7A { return .lower }
+        guard byte >= 0x80 else { return .none }
+        // A non-ASCII scalar: decode it to ask for its case.
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        guard let scalar = String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first else { return .none }
+        if scalar.properties.isUppercase { return .upper }
+        if scalar.properties.isLowercase { return .lower }
+        return .none
+    }
+
+    @inline(__always) static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x61 && scalar.value <= 0x7A || scalar.value >= 0x41 && scalar.value <= 0x5A
+    }
+
+    /// Splits each run of lower-case ASCII letters that known words cover; true when any was split.
+    private func splitGluedRuns(_ pieces: inout [Piece]) -> Bool {
+        var changed = false
+        var index = pieces.count
+        // Right to left, so inserting spaces does not move the runs still to visit.
+        while index > 0 {
+            var end = index
+            while end > 0, !Self.isLower(pieces[end - 1].scalar) { end -= 1 }
+            var start = end
+            while start > 0, Self.isLower(pieces[start - 1].scalar) { start -= 1 }
+            index = start
+            let length = end - start
+            guard length >= 4, length <= Self.maxRun else { continue }
+            let letters = pieces[start..<end].map { UInt8($0.scalar.value) }
+            guard let cuts = split(letters), !cuts.isEmpty else { continue }
+            for cut in cuts.reversed() {
+                let at = start + cut
+                pieces.insert(Piece(scalar: " ", start: pieces[at].start, end: pieces[at].start), at: at)
+            }
+            changed = true
+        }
+        return changed
+    }
+
+    @inline(__always) static func isLower(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x61 && scalar.value <= 0x7A }
+
+    /// Where to cut a run of letters, or nil to leave it whole.
+    func split(_ letters: [UInt8]) -> [Int]? {
+        let count = letters.count
+        if trie.contains(letters, 0, count) { return nil }
+        // Fewest known words that cover the whole run.
+        var best = [Int](repeating: Int.max, count: count + 1)
+        var back = [Int](repeating: -1, count: count + 1)
+        best[0] = 0
+        for start in 0..<count where best[start] != Int.max {
+            trie.forEachWord(in: letters, from: start) { end in
+                if best[start] + 1 < best[end] {
+                    best[end] = best[start] + 1
+                    back[end] = start
+                }
+            }
+        }
+        if best[count] != Int.max {
+            var cuts: [Int] = []
+            var at = back[count]
+            while at > 0 { cuts.append(at); at = back[at] }
+            return cuts.reversed()
+        }
+        // One long known word at either end, the rest unknown.
+        var longestPrefix = 0
+        trie.forEachWord(in: letters, from: 0) { end in longestPrefix = end }
+        if longestPrefix >= Self.anchorLength, count - longestPrefix >= Self.restLength { return [longestPrefix] }
+        var start = Self.restLength
+        while start <= count - Self.anchorLength {
+            if trie.contains(letters, start, count) { return [start] }
+            start += 1
+        }
+        return nil
+    }
+}
+
+/// A byte trie of lower-case ASCII words.
+struct WordTrie: Sendable {
+    /// Node → 26 children (0 = none); `terminal[node]` when a word ends there.
+    private var children: [Int32] = Array(repeating: 0, count: 26)
+    private var terminal: [Bool] = [false]
+
+    init(_ words: Set<String>) {
+        for word in words { insert(Array(word.utf8)) }
+    }
+
+    private mutating func insert(_ bytes: [UInt8]) {
+        var node = 0
+        for byte in bytes {
+            let slot = node * 26 + Int(byte - 0x61)
+            if children[slot] == 0 {
+                children[slot] = Int32(terminal.count)
+                terminal.append(false)
+                children.append(contentsOf: repeatElement(0, count: 26))
+            }
+            node = Int(children[slot])
+        }
+        terminal[node] = true
+    }
+
+    func contains(_ letters: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var node = 0
+        for index in start..<end {
+            node = Int(children[node * 26 + Int(letters[index] - 0x61)])
+            if node == 0 { return false }
+        }
+        return terminal[node]
+    }
+
+    /// Calls `body` with the end of every known word that starts at `start`, shortest first.
+    func forEachWord(in letters: [UInt8], from start: Int, _ body: (Int) -> Void) {
+        var node = 0
+        var index = start
+        while index < letters.count {
+            node = Int(children[node * 26 + Int(letters[index] - 0x61)])
+            if node == 0 { return }
+            index += 1
+            if terminal[node] { body(index) }
+        }
+    }
+}

@@ -12,10 +12,12 @@ public struct Location: Sendable, Equatable, Codable {
         case .serverName: return "server name"
         case .serverDescription: return "server description"
         case .category: return category ?? ""
-        case .channel, .topic:
+        case .channel, .topic, .tag, .flag:
             var text = category.map { "\($0) › " } ?? ""
             text += "#" + (channel ?? "")
             if field == .topic { text += " (topic)" }
+            if field == .tag { text += " (tags)" }
+            if field == .flag { text += " (nsfw flag)" }
             return text
         }
     }

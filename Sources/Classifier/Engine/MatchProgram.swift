@@ -61,6 +61,8 @@ struct MatchProgram: @unchecked Sendable {
         case .category: return 4
         case .channel: return 8
         case .topic: return 16
+        case .tag: return 32
+        case .flag: return 64
         }
     }
 

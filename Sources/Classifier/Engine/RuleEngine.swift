@@ -7,6 +7,8 @@ public struct RuleEngine: Sendable {
     let program: MatchProgram
     /// Bytes of context either side of a match that the negation guard looks at.
     static let negationWindow = 48
+    /// Bytes before a hit that the clause denial looks back over for the start of its clause.
+    static let clauseWindow = 160
 
     public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
@@ -26,16 +28,97 @@ public struct RuleEngine: Sendable {
     public func scan(_ server: Server, scratch: MatchScratch) -> Scan {
         let texts = FieldText.texts(of: server)
         var errors: [RuleError] = []
-        let hits = findSignals(in: texts, server: server, scratch: scratch, errors: &errors)
+        var hits = findSignals(in: texts, server: server, scratch: scratch, errors: &errors)
         var evidence: [Evidence] = []
         if !hits.isEmpty {
+            applyDenials(&hits, texts: texts)
+            let places = Places(texts: texts, server: server)
             var present = [Bool](repeating: false, count: program.entries.count)
             for list in hits.values { for hit in list { present[hit.signalIndex] = true } }
-            for (index, signals) in program.ruleSignals.enumerated() where signals.contains(where: { present[$0] }) {
-                evidence += assemble(rules.rules[index], hits: hits, texts: texts, server: server)
+            var found: [(evidence: Evidence, texts: Set<Int>)] = []
+            for (index, signals) in program.ruleSignals.enumerated()
+            where rules.rules[index].fromHitsOf.isEmpty && signals.contains(where: { present[$0] }) {
+                found += assemble(rules.rules[index], hits: hits, texts: texts, server: server, places: places)
             }
+            for rule in rules.rules where !rule.fromHitsOf.isEmpty {
+                found += buildOn(rule, found: found, hits: hits, texts: texts, server: server, places: places)
+            }
+            evidence = found.map(\.evidence)
         }
         return Scan(evidence: evidence, errors: errors)
+    }
+
+    /// Where each text sits, for inherited signals and for rules that build on other hits.
+    struct Places {
+        /// Text indices of each channel (name, topic, tags, flags).
+        var channelTexts: [[Int]]
+        /// Text index of each category's name.
+        var categoryText: [Int?]
+        /// Text indices of the server's name and description.
+        var headerTexts: [Int] = []
+
+        init(texts: [FieldText], server: Server) {
+            channelTexts = Array(repeating: [], count: server.channels.count)
+            categoryText = Array(repeating: nil, count: server.categories.count)
+            for (index, text) in texts.enumerated() {
+                if let channel = text.channelIndex { channelTexts[channel].append(index) }
+                else if let category = text.categoryIndex { categoryText[category] = index }
+                else { headerTexts.append(index) }
+            }
+        }
+
+        /// The texts a text's place is made of, with what it inherits: its channel's texts, its category's name and
+        /// the server's name and description.
+        func context(of text: FieldText, index: Int) -> [Int] {
+            var result: [Int] = []
+            if let channel = text.channelIndex { result += channelTexts[channel] } else { result.append(index) }
+            if let category = text.categoryIndex, let name = categoryText[category], name != index { result.append(name) }
+            result += headerTexts.filter { $0 != index }
+            return result
+        }
+    }
+
+    /// Drops the hits of signals whose `denied-by` signals appear in the same channel (or the same text, outside
+    /// channels): the parent or victim framing that turns a leak word into a call for help.
+    private func applyDenials(_ hits: inout [String: [SignalHit]], texts: [FieldText]) {
+        for (id, list) in hits {
+            guard let signal = rules.signals[id], !signal.deniedBy.isEmpty else { continue }
+            var denyingChannels = Set<Int>(), denyingTexts = Set<Int>()
+            for denier in signal.deniedBy {
+                for hit in hits[denier] ?? [] {
+                    if let channel = texts[hit.textIndex].channelIndex { denyingChannels.insert(channel) }
+                    denyingTexts.insert(hit.textIndex)
+                }
+            }
+            guard !denyingTexts.isEmpty else { continue }
+            let kept = list.filter { hit in
+                if let channel = texts[hit.textIndex].channelIndex { return !denyingChannels.contains(channel) }
+                return !denyingTexts.contains(hit.textIndex)
+            }
+            hits[id] = kept.isEmpty ? nil : kept
+        }
+    }
+
+    /// Hits of a rule with `from-hits-of`: one for each stable, non-indicator hit of those categories whose place
+    /// also shows one of the rule's `any` signals.
+    private func buildOn(_ rule: Rule, found: [(evidence: Evidence, texts: Set<Int>)], hits: [String: [SignalHit]],
+                         texts: [FieldText], server: Server, places: Places) -> [(evidence: Evidence, texts: Set<Int>)] {
+        var byText: [Int: SignalHit] = [:]
+        for id in rule.any { for hit in hits[id] ?? [] where byText[hit.textIndex] == nil { byText[hit.textIndex] = hit } }
+        guard !byText.isEmpty else { return [] }
+        var result: [(evidence: Evidence, texts: Set<Int>)] = []
+        for (source, sourceTexts) in found {
+            guard rule.fromHitsOf.contains(source.category), source.status == .stable, !source.indicator,
+                  source.lowers.isEmpty else { continue }
+            var context: [Int] = []
+            for index in sourceTexts.sorted() { context += places.context(of: texts[index], index: index) }
+            guard let marker = context.lazy.compactMap({ byText[$0] }).first else { continue }
+            let parts = [part(for: marker, texts: texts, server: server)] + source.parts
+            result.append((Evidence(rule: rule.id, category: rule.category, section: rule.section, status: rule.status,
+                                    weight: rule.weight, indicator: rule.indicator, lowers: [], scope: rule.scope,
+                                    parts: parts), sourceTexts.union([marker.textIndex])))
+        }
+        return result
     }
 
     /// How many texts of `server` one signal hits (negation applied): for testing signals by their examples.
@@ -183,6 +266,20 @@ public struct RuleEngine: Sendable {
             let window = UnsafeBufferPointer(rebasing: subject[lower..<range.lowerBound])
             if try before.firstMatch(in: window, using: scratch) != nil { return true }
         }
+        if let clause = policy.negationClause {
+            // The clause the hit is in, from the last sentence break: "SFW only. No lewd art of characters who are
+            // minors." denies `minors` though the denial is five words away.
+            var start = range.lowerBound
+            let limit = max(0, range.lowerBound - Self.clauseWindow)
+            while start > limit {
+                let byte = subject[start - 1]
+                if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x7C || byte == 0x0A { break }
+                start -= 1
+            }
+            while start < range.lowerBound, subject[start] & 0xC0 == 0x80 { start += 1 }
+            let window = UnsafeBufferPointer(rebasing: subject[start..<range.lowerBound])
+            if try clause.firstMatch(in: window, using: scratch) != nil { return true }
+        }
         if let after = policy.negationAfter {
             var upper = min(subject.count, range.upperBound + Self.negationWindow)
             while upper > range.upperBound, upper < subject.count, subject[upper] & 0xC0 == 0x80 { upper -= 1 }
@@ -194,31 +291,59 @@ public struct RuleEngine: Sendable {
 
     // MARK: - Rules
 
-    private func assemble(_ rule: Rule, hits: [String: [SignalHit]], texts: [FieldText], server: Server) -> [Evidence] {
+    private func assemble(_ rule: Rule, hits: [String: [SignalHit]], texts: [FieldText], server: Server,
+                          places: Places) -> [(evidence: Evidence, texts: Set<Int>)] {
         // unit → signal → first hit in that unit; units kept in order of first appearance.
         var units: [ScopeUnit: [String: SignalHit]] = [:]
         var order: [ScopeUnit] = []
+        // First hit of each inherited signal in each category name and in the server's name and description.
+        var inCategory: [Int: [String: SignalHit]] = [:]
+        var inHeader: [String: SignalHit] = [:]
         for id in rule.signalIDs {
+            let inherited = rules.signals[id]?.inherited ?? false
             for hit in hits[id] ?? [] where rule.fields.contains(texts[hit.textIndex].field) {
-                let unit = ScopeUnit(texts[hit.textIndex], index: hit.textIndex, scope: rule.scope)
+                let text = texts[hit.textIndex]
+                if inherited, text.channelIndex == nil {
+                    if let category = text.categoryIndex {
+                        if inCategory[category, default: [:]][id] == nil { inCategory[category, default: [:]][id] = hit }
+                    } else if inHeader[id] == nil {
+                        inHeader[id] = hit
+                    }
+                }
+                let unit = ScopeUnit(text, index: hit.textIndex, scope: rule.scope)
                 if units[unit] == nil { order.append(unit) }
                 if units[unit, default: [:]][id] == nil { units[unit, default: [:]][id] = hit }
             }
         }
-        var evidence: [Evidence] = []
+        var evidence: [(evidence: Evidence, texts: Set<Int>)] = []
         for unit in order {
-            let present = units[unit]!
+            var present = units[unit]!
+            // What the unit inherits from its category's name and the server's name and description.
+            switch unit {
+            case let .channel(channel):
+                if let category = server.channels[channel].categoryIndex {
+                    for (id, hit) in inCategory[category] ?? [:] where present[id] == nil { present[id] = hit }
+                }
+                for (id, hit) in inHeader where present[id] == nil { present[id] = hit }
+            case .category:
+                for (id, hit) in inHeader where present[id] == nil { present[id] = hit }
+            case .text, .header, .server:
+                break
+            }
             guard rule.all.allSatisfy({ present[$0] != nil }),
                   rule.any.filter({ present[$0] != nil }).count >= rule.minAny,
                   rule.andAny.isEmpty || rule.andAny.contains(where: { present[$0] != nil }),
                   !rule.none.contains(where: { present[$0] != nil }) else { continue }
-            let parts = (rule.all + rule.any + rule.andAny).compactMap { present[$0] }
-                .map { part(for: $0, texts: texts, server: server) }
+            var seen = Set<String>()
+            let used = (rule.all + rule.any + rule.andAny).compactMap { present[$0] }
+                .filter { seen.insert("\($0.textIndex):\($0.originalBytes)").inserted }
+            let parts = used.map { part(for: $0, texts: texts, server: server) }
             let lowers: [String]
             if case let .lowers(categories) = rule.effect { lowers = categories } else { lowers = [] }
-            evidence.append(Evidence(rule: rule.id, category: rule.category, section: rule.section,
-                                     status: rule.status, weight: rule.weight, indicator: rule.indicator,
-                                     lowers: lowers, scope: rule.scope, parts: parts))
+            evidence.append((Evidence(rule: rule.id, category: rule.category, section: rule.section,
+                                      status: rule.status, weight: rule.weight, indicator: rule.indicator,
+                                      lowers: lowers, scope: rule.scope, parts: parts),
+                             Set(used.map(\.textIndex))))
         }
         return evidence
     }

@@ -34,6 +34,11 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    public var boolValue: Bool? {
+        if case let .bool(value) = self { return value }
+        return nil
+    }
+
     public var arrayValue: [JSONValue]? {
         if case let .array(values) = self { return values }
         return nil

@@ -101,8 +101,15 @@ public enum ServerDecoder {
             let name = try string(item["name"], path: "\(path)[\(index)].name", source: source) ?? ""
             let topic = try string(item["topic"], path: "\(path)[\(index)].topic", source: source)
             let parent = item["parent_id"]?.idValue.flatMap { categoryIndexByID[$0] }
+            var tags: [String] = []
+            for (tagIndex, tag) in (try array(item["available_tags"], path: "\(path)[\(index)].available_tags",
+                                              source: source) ?? []).enumerated() {
+                if let tagName = try string(tag["name"], path: "\(path)[\(index)].available_tags[\(tagIndex)].name",
+                                            source: source) { tags.append(tagName) }
+            }
             server.channels.append(Channel(id: item["id"]?.idValue, name: name, topic: topic,
-                                           kind: discordKind(type), categoryIndex: parent))
+                                           kind: discordKind(type), categoryIndex: parent,
+                                           nsfw: item["nsfw"]?.boolValue ?? false, tags: tags))
         }
         return server
     }
@@ -162,7 +169,9 @@ public enum ServerDecoder {
                        name: try string(value["name"], path: "\(path).name", source: source) ?? "",
                        topic: try string(value["topic"], path: "\(path).topic", source: source),
                        kind: try string(value["kind"], path: "\(path).kind", source: source) ?? "text",
-                       categoryIndex: categoryIndex)
+                       categoryIndex: categoryIndex,
+                       nsfw: value["nsfw"]?.boolValue ?? false,
+                       tags: try (array(value["tags"], path: "\(path).tags", source: source) ?? []).compactMap(\.stringValue))
     }
 
     // MARK: - Field helpers

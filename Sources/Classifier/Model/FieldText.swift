@@ -7,8 +7,11 @@ public struct FieldText: Sendable {
     /// Index of the channel this text belongs to (its name or topic).
     public let channelIndex: Int?
 
+    /// The text that stands for Discord's age-restricted flag, so signals for adult spaces read it as a word.
+    public static let nsfwFlag = "nsfw"
+
     /// Splits a server into the texts rules read, in a stable order: server name, description, then each category
-    /// name and each channel's name and topic.
+    /// name and each channel's name, topic, forum tags and flags.
     public static func texts(of server: Server) -> [FieldText] {
         var texts: [FieldText] = [FieldText(field: .serverName, text: server.name, categoryIndex: nil, channelIndex: nil)]
         if let description = server.description, !description.isEmpty {
@@ -22,6 +25,15 @@ public struct FieldText: Sendable {
                                    channelIndex: index))
             if let topic = channel.topic, !topic.isEmpty {
                 texts.append(FieldText(field: .topic, text: topic, categoryIndex: channel.categoryIndex,
+                                       channelIndex: index))
+            }
+            let tags = channel.tags.filter { !$0.isEmpty }
+            if !tags.isEmpty {
+                texts.append(FieldText(field: .tag, text: tags.joined(separator: ", "),
+                                       categoryIndex: channel.categoryIndex, channelIndex: index))
+            }
+            if channel.nsfw {
+                texts.append(FieldText(field: .flag, text: Self.nsfwFlag, categoryIndex: channel.categoryIndex,
                                        channelIndex: index))
             }
         }

@@ -41,13 +41,20 @@ public struct Channel: Sendable, Equatable {
     public var kind: String
     /// Index into ``Server/categories`` of the parent category, if any.
     public var categoryIndex: Int?
+    /// Discord's age-restricted flag (`nsfw: true`): the platform itself marks the channel adult.
+    public var nsfw: Bool
+    /// A forum channel's tags (Discord `available_tags` names).
+    public var tags: [String]
 
-    public init(id: String? = nil, name: String, topic: String? = nil, kind: String = "text", categoryIndex: Int? = nil) {
+    public init(id: String? = nil, name: String, topic: String? = nil, kind: String = "text", categoryIndex: Int? = nil,
+                nsfw: Bool = false, tags: [String] = []) {
         self.id = id
         self.name = name
         self.topic = topic
         self.kind = kind
         self.categoryIndex = categoryIndex
+        self.nsfw = nsfw
+        self.tags = tags
     }
 }
 

@@ -83,6 +83,12 @@ public struct Redactor: Sendable {
             copy.topic = channel.topic.map {
                 masked($0, TextKey(field: .topic, category: categoryName, channel: channel.name))
             }
+            // Tags are matched as one text (FieldText); masked as one, then split back.
+            if !channel.tags.isEmpty {
+                let joined = channel.tags.filter { !$0.isEmpty }.joined(separator: ", ")
+                let mask = masked(joined, TextKey(field: .tag, category: categoryName, channel: channel.name))
+                copy.tags = [mask]
+            }
             return copy
         }
         server.source = redact(original.source)
@@ -156,7 +162,8 @@ public struct Redactor: Sendable {
             switch field {
             case .serverName, .serverDescription: self.init(field: field, category: nil, channel: nil)
             case .category: self.init(field: field, category: location.category, channel: nil)
-            case .channel, .topic: self.init(field: field, category: location.category, channel: location.channel)
+            case .channel, .topic, .tag, .flag:
+                self.init(field: field, category: location.category, channel: location.channel)
             }
         }
     }

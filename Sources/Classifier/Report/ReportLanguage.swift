@@ -32,10 +32,12 @@ public struct ReportWords: Sendable {
         case .serverName: return serverName
         case .serverDescription: return serverDescription
         case .category: return location.category ?? ""
-        case .channel, .topic:
+        case .channel, .topic, .tag, .flag:
             var text = location.category.map { "\($0) › " } ?? ""
             text += "#" + (location.channel ?? "")
             if location.field == .topic { text += " (\(topic))" }
+            if location.field == .tag { text += " (tags)" }
+            if location.field == .flag { text += " (nsfw)" }
             return text
         }
     }

@@ -7,11 +7,12 @@ struct PackReader {
     static let contextCategory = "context"
 
     static let signalKeys: Set<String> = [
-        "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples",
+        "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples", "inherited", "denied-by",
     ]
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
         "negatable", "scope", "all", "any", "min-any", "and-any", "none", "lowers", "indicator", "examples",
+        "from-hits-of",
     ]
 
     let path: String
@@ -50,8 +51,11 @@ struct PackReader {
         let fields = YAMLFields(node: node, file: path, item: id ?? "signal")
         try fields.checkKeys(Self.signalKeys)
         let signalID = try validID(try fields.requiredString("id"), fields)
-        return try readPatterns(fields, id: signalID, description: try fields.requiredString("description"),
-                                examples: try readExamples(fields), implicit: false)
+        var signal = try readPatterns(fields, id: signalID, description: try fields.requiredString("description"),
+                                      examples: try readExamples(fields), implicit: false)
+        signal.inherited = try fields.optionalBool("inherited") ?? false
+        signal.deniedBy = try fields.stringList("denied-by")
+        return signal
     }
 
     private func readPatterns(_ fields: YAMLFields, id: String, description: String, examples: Examples,
@@ -149,6 +153,13 @@ struct PackReader {
             throw fields.fail("min-any \(minAny) must be between 1 and the number of 'any' signals (\(any.count))")
         }
         let indicator = try fields.optionalBool("indicator") ?? false
+        let fromHitsOf = try fields.stringList("from-hits-of")
+        for source in fromHitsOf where !known.contains(source) || source == category {
+            throw fields.fail("'from-hits-of' names '\(source)': list other categories whose hits this rule builds on")
+        }
+        if !fromHitsOf.isEmpty, any.isEmpty || !all.isEmpty || !none.isEmpty || !andAny.isEmpty {
+            throw fields.fail("a rule with 'from-hits-of' takes its signals in 'any' only (what the hit's place must also show)")
+        }
         // A word an abuser can add to a channel name must never cancel a hit that goes to the authorities.
         if !none.isEmpty, !indicator, policy.escalations[category] != nil {
             throw fields.fail("a rule in '\(category)' cannot use 'none': words anyone can add must not cancel its hits; "
@@ -162,7 +173,8 @@ struct PackReader {
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
                         indicator: indicator, scope: scope,
                         fields: try readFields(fields),
-                        all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path)
+                        all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path,
+                        fromHitsOf: fromHitsOf)
         return (rule, implicit)
     }
 

@@ -57,13 +57,17 @@ public final class Rule: Sendable {
     public let examples: Examples
     /// The pack file the rule came from, for messages.
     public let file: String
+    /// Builds on other rules' hits: for each stable, non-indicator hit of these categories whose place (its
+    /// channel, category and the server's name and description) also shows one of `any`, this rule hits too, with
+    /// both in its evidence - how a leak or deepfake hit aimed at school pupils becomes a `minors` hit.
+    public let fromHitsOf: [String]
 
     /// Every signal id the rule reads.
     public let signalIDs: [String]
 
     init(id: String, category: String, section: String, status: RuleStatus, weight: Int, description: String,
          effect: RuleEffect, indicator: Bool, scope: Scope, fields: Set<Field>, all: [String], any: [String],
-         minAny: Int, andAny: [String], none: [String], examples: Examples, file: String) {
+         minAny: Int, andAny: [String], none: [String], examples: Examples, file: String, fromHitsOf: [String] = []) {
         self.id = id
         self.category = category
         self.section = section
@@ -81,6 +85,7 @@ public final class Rule: Sendable {
         self.none = none
         self.examples = examples
         self.file = file
+        self.fromHitsOf = fromHitsOf
         signalIDs = all + any + andAny + none
     }
 }

@@ -27,7 +27,7 @@ public final class RuleSet: Sendable {
         self.files = files
         self.readsLeet = signals.values.contains { $0.views.contains(.leet) }
         let patternWords = Vocabulary.words(of: signals.values.flatMap { $0.patterns.map(\.source) })
-        self.segmenter = Segmenter(words: patternWords.union(policy.segmentationWords))
+        self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords)
     }
 
     /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.

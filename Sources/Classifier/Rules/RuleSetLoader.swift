@@ -51,6 +51,12 @@ struct RuleSetLoader {
                 pendingRules.append((rule, line))
             }
         }
+        for signal in signals.values {
+            for id in signal.deniedBy where signals[id] == nil {
+                throw RuleSetError(file: signalFiles[signal.id] ?? directory, item: signal.id,
+                                   reason: "denied-by names unknown signal '\(id)'")
+            }
+        }
         // Signal references are checked once every pack is read: signals may live in a shared pack.
         for (rule, line) in pendingRules {
             for id in rule.signalIDs where signals[id] == nil {
@@ -107,7 +113,9 @@ struct RuleSetLoader {
                       negationBefore: try negation?.optionalString("before").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.before") },
                       negationAfter: try negation?.optionalString("after").map { p throws(RuleSetError) in
-                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.after") })
+                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.after") },
+                      negationClause: try negation?.optionalString("clause").map { p throws(RuleSetError) in
+                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.clause") })
         policy.segmentationWords = try doc.stringList("segmentation-words")
         for word in policy.segmentationWords where Segmenter.foldWord(word).count < 2 {
             throw RuleSetError(file: path, item: "segmentation-words",

@@ -13,6 +13,13 @@ public struct Signal: Sendable {
     public let examples: Examples
     /// True for the implicit signal a rule with its own `patterns` gets.
     public let isImplicit: Bool
+    /// Found in a category name, it counts for every channel of that category; found in the server's name or
+    /// description, for every category and channel of the server. For signals that say who is targeted or what
+    /// kind of space this is (a school level, minors, an adult space) - never for a lone content word.
+    public var inherited = false
+    /// Signals whose presence in the same channel (its name, topic and tags) cancels this signal's hits there:
+    /// parent and victim framing ("que faire si", "how to report") that denies the leak word it frames.
+    public var deniedBy: [String] = []
 
     /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
     /// opt-in because digits carry meaning (13-17, 18+, 2026).

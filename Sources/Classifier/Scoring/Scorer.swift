@@ -5,7 +5,7 @@ import Foundation
 /// Score of a category, 0–100:
 /// 1. Each stable, score-raising hit contributes its rule's weight; the k-th further hit of the same rule
 ///    (k = 1, 2, …) contributes `weight × repeatDecay^k`, so fifty copies of one channel do not outweigh two
-///    different signals.
+///    different signals. An indicator rule (a context clue) counts once, however many hits it has.
 /// 2. Contributions combine like independent probabilities: `raw = 100 × (1 − Π(1 − c/100))`. One hit of weight
 ///    40 gives 40; two gives 64; the score never passes 100.
 /// 3. Each stable counter-evidence rule that lowers the category (once per rule, however many hits) multiplies
@@ -37,6 +37,9 @@ public struct Scorer: Sendable {
             for hit in counted {
                 let repeats = perRule[hit.rule, default: 0]
                 perRule[hit.rule] = repeats + 1
+                // A context clue says the same thing however often it appears: three game "leaks" channels are
+                // no more a leak server than one.
+                if hit.indicator && repeats > 0 { continue }
                 let contribution = Double(hit.weight) / 100 * pow(policy.repeatDecay, Double(repeats))
                 remaining *= 1 - min(contribution, 1)
             }

@@ -4,24 +4,27 @@
 ///
 /// Glued words are split with the rule set's own vocabulary (``Vocabulary``, plus the policy's
 /// `segmentation-words`): a run of letters is split only when known words cover all of it (`snapleaks` →
-/// `snap leaks`), or when one known word of five letters or more starts or ends it and the rest is three letters or
-/// more (`nudesvault` → `nudes vault`). Short words never split a run on their own, so `backpack`, `canteen`,
-/// `cumulative` and `thirteen` stay whole.
+/// `snap leaks`, `jailbaitvault` → `jailbait vault`). Pattern words count from four letters; shorter ones only when
+/// the policy lists them (`ex`, `gf`, `cam`), so `backpack`, `package`, `schoolbus`, `canteen`, `cumulative` and
+/// `thirteen` stay whole. A run that is itself a known word is never split.
 public struct Segmenter: Sendable {
     let trie: WordTrie
     /// The known words, folded to ASCII letters.
     public let words: Set<String>
 
-    /// Shortest known word that may stand next to an unknown rest of a run.
-    static let anchorLength = 5
-    /// Shortest unknown rest of a run beside such a word.
-    static let restLength = 3
     /// Runs longer than this are left alone (a 1 MB name must not cost a quadratic split).
     static let maxRun = 64
 
-    public init(words: Set<String>) {
+    /// - Parameters:
+    ///   - words: words read out of patterns; those under four letters are left out.
+    ///   - listed: words a pack lists for segmentation, kept from two letters.
+    public init(words: Set<String>, listed: [String] = []) {
         var folded = Set<String>()
         for word in words {
+            let ascii = Self.foldWord(word)
+            if ascii.count >= 4 { folded.insert(ascii) }
+        }
+        for word in listed {
             let ascii = Self.foldWord(word)
             if ascii.count >= 2 { folded.insert(ascii) }
         }
@@ -176,22 +179,11 @@ public struct Segmenter: Sendable {
                 }
             }
         }
-        if best[count] != Int.max {
-            var cuts: [Int] = []
-            var at = back[count]
-            while at > 0 { cuts.append(at); at = back[at] }
-            return cuts.reversed()
-        }
-        // One long known word at either end, the rest unknown.
-        var longestPrefix = 0
-        trie.forEachWord(in: letters, from: 0) { end in longestPrefix = end }
-        if longestPrefix >= Self.anchorLength, count - longestPrefix >= Self.restLength { return [longestPrefix] }
-        var start = Self.restLength
-        while start <= count - Self.anchorLength {
-            if trie.contains(letters, start, count) { return [start] }
-            start += 1
-        }
-        return nil
+        guard best[count] != Int.max else { return nil }
+        var cuts: [Int] = []
+        var at = back[count]
+        while at > 0 { cuts.append(at); at = back[at] }
+        return cuts.reversed()
     }
 }
 

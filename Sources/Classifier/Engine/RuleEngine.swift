@@ -56,12 +56,18 @@ public struct RuleEngine: Sendable {
         var categoryText: [Int?]
         /// Text indices of the server's name and description.
         var headerTexts: [Int] = []
+        /// Text indices of the channels of each category.
+        var categoryChannelTexts: [[Int]]
 
         init(texts: [FieldText], server: Server) {
             channelTexts = Array(repeating: [], count: server.channels.count)
             categoryText = Array(repeating: nil, count: server.categories.count)
+            categoryChannelTexts = Array(repeating: [], count: server.categories.count)
             for (index, text) in texts.enumerated() {
-                if let channel = text.channelIndex { channelTexts[channel].append(index) }
+                if let channel = text.channelIndex {
+                    channelTexts[channel].append(index)
+                    if let category = text.categoryIndex { categoryChannelTexts[category].append(index) }
+                }
                 else if let category = text.categoryIndex { categoryText[category] = index }
                 else { headerTexts.append(index) }
             }
@@ -111,7 +117,13 @@ public struct RuleEngine: Sendable {
             guard rule.fromHitsOf.contains(source.category), source.status == .stable, !source.indicator,
                   source.lowers.isEmpty else { continue }
             var context: [Int] = []
-            for index in sourceTexts.sorted() { context += places.context(of: texts[index], index: index) }
+            for index in sourceTexts.sorted() {
+                context += places.context(of: texts[index], index: index)
+                // A hit spread over a category is about the whole category: "RATE › rate, sophomore_girls, tribs".
+                if source.scope == .category || source.scope == .server, let category = texts[index].categoryIndex {
+                    context += places.categoryChannelTexts[category]
+                }
+            }
             guard let marker = context.lazy.compactMap({ byText[$0] }).first else { continue }
             let parts = [part(for: marker, texts: texts, server: server)] + source.parts
             result.append((Evidence(rule: rule.id, category: rule.category, section: rule.section, status: rule.status,

@@ -278,6 +278,24 @@ public enum LiteralExtractor {
                     if escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) {
                         known = false  // \s, \d, \w, \x…: not a short list of literals
                         member = nil
+                        // \x{2460}, \p{L}: skip the braces too.
+                        if peek() == "{" {
+                            while let c = peek(), c != "}" { index += 1 }
+                            index += 1
+                        }
+                        // \x{2460}-\x{24FF}: a range between escapes is some characters, no literal.
+                        if peek() == "-", let high = peek(1), high != "]" {
+                            index += 1
+                            if high == "\\" {
+                                index += 2
+                                if peek() == "{" {
+                                    while let c = peek(), c != "}" { index += 1 }
+                                    index += 1
+                                }
+                            } else {
+                                index += 1
+                            }
+                        }
                     } else {
                         member = escaped
                     }

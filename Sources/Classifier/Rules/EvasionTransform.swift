@@ -26,10 +26,17 @@ public enum EvasionTransform: String, CaseIterable, Sendable {
     case overlay
     /// leeeeaks - one letter of each word stretched.
     case stretched
-    /// 💦・leaks・💦 and ┃leaks┃ - decorations around the text.
+    /// ┃💦・leaks・💦┃ - decorations around the text.
     case decorated
     /// l34k5 - leet digits and symbols; only rules that read the leet view are expected to see through it.
     case leet
+    /// teen_nudes_trade - words joined by underscores.
+    case snake
+    /// TeenNudesTrade - words joined in CamelCase.
+    case camel
+    /// teennudestrade - words glued with nothing; the segmented view splits them with the packs' vocabulary, so
+    /// only channel-name examples (no spaces) are expected to match.
+    case glued
 
     /// The variant of `text`.
     public func apply(_ text: String) -> String {
@@ -48,9 +55,81 @@ public enum EvasionTransform: String, CaseIterable, Sendable {
         case .cyrillic: return mapLetters(text) { Self.cyrillicLetters[$0].map { [$0] } ?? [$0] }
         case .overlay: return mapLetters(text) { [$0, "\u{0334}"] }
         case .stretched: return mapWords(text, stretch)
-        case .decorated: return "💦・" + text + "・💦 ┃" + text + "┃"
+        case .decorated: return "┃💦・" + text + "・💦┃"
         case .leet: return mapWords(text, leetWord)
+        case .snake: return join(text) { words in words.joined(separator: "_") }
+        case .camel:
+            return join(text) { words in
+                words.map { word in word.prefix(1).uppercased() + word.dropFirst() }.joined()
+            }
+        case .glued: return join(text) { words in words.joined().lowercased() }
         }
+    }
+
+    /// Whether a positive example is expected to survive this transform: gluing only hides nothing in a channel
+    /// name (a sentence glued into one word is not how names are written, and its small words are unknown).
+    public func expectsMatch(of example: [String]) -> Bool {
+        let texts = example.map { line -> Substring in
+            guard let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy(\.isLetter) else { return Substring(line) }
+            return line[line.index(after: colon)...]
+        }
+        func digitsApart(_ text: Substring) -> Bool {
+            let characters = Array(text)
+            return characters.indices.dropFirst().dropLast().contains { index in
+                "-_. ".contains(characters[index]) && characters[index - 1].isNumber && characters[index + 1].isNumber
+            }
+        }
+        switch self {
+        case .leet:
+            // Leet digits in a text that already has digits (u18, 13-17) cannot be told from its numbers.
+            return !texts.contains { $0.contains(where: \.isNumber) }
+        case .snake, .camel:
+            // Names are joined, not sentences; numbers joined together (1317) lose their meaning.
+            return texts.allSatisfy { $0.split(separator: " ").count <= 3 && ($0.count < 2 || !digitsApart($0) || self == .snake) }
+        case .glued:
+            return example.count == 1 && !example[0].contains(" ") && !example[0].contains(":") && !digitsApart(texts[0])
+        default:
+            return true
+        }
+    }
+
+    // MARK: - Joinings
+
+    /// Rewrites each run of words joined by spaces, hyphens, underscores or dots; other characters (emoji, box
+    /// drawing, apostrophes) stay where they are and end a run.
+    private func join(_ text: String, _ joined: ([String]) -> String) -> String {
+        var out = ""
+        var words: [String] = []
+        var word = ""
+        var pendingSeparator = ""
+        func flushWord() {
+            if !word.isEmpty { words.append(word); word = "" }
+        }
+        func flushRun() {
+            flushWord()
+            if !words.isEmpty { out += joined(words); words = [] }
+            out += pendingSeparator
+            pendingSeparator = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                if !pendingSeparator.isEmpty, !word.isEmpty || !words.isEmpty {
+                    flushWord()
+                    pendingSeparator = ""
+                } else if !pendingSeparator.isEmpty {
+                    out += pendingSeparator
+                    pendingSeparator = ""
+                }
+                word.append(character)
+            } else if character == " " || character == "-" || character == "_" || character == "." {
+                pendingSeparator.append(character)
+            } else {
+                flushRun()
+                out.append(character)
+            }
+        }
+        flushRun()
+        return out
     }
 
     // MARK: - Letters

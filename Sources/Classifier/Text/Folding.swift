@@ -251,6 +251,11 @@ enum Folding {
             }
         }
         guard changed else { return [] }
+        // d3m4nd3_l34k5: the words a leet name joins read apart, as in the segmented view.
+        for position in folded.indices where folded[position].scalar == "_" {
+            readAsI[position].scalar = " "
+            readAsL[position].scalar = " "
+        }
         return hasOne ? [readAsI, readAsL] : [readAsI]
     }
 }

@@ -53,11 +53,20 @@ public struct Segmenter: Sendable {
         for (index, piece) in pieces.enumerated() {
             let scalar = piece.scalar
             if scalar == "_" || scalar == "." {
-                out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
+                // 13_17 is the range 13-17; elsewhere the joiner is a space.
+                let betweenDigits = index > 0 && index + 1 < pieces.count && Self.isDigit(pieces[index - 1].scalar)
+                    && Self.isDigit(pieces[index + 1].scalar)
+                out.append(Piece(scalar: betweenDigits ? "-" : " ", start: piece.start, end: piece.end))
                 changed = true
                 continue
             }
-            if index > 0, let previous = out.last, needsBreak(previous, piece, original: original) {
+            if index > 0, let previous = out.last, needsBreak(previous, piece, original: original),
+               !isShortDigitJoin(out, pieces, at: index, original: original) {
+                // "douchesu15": the u of u15 (under 15) belongs to the number, not to the word before it.
+                if previous.scalar == "u", Self.isDigit(piece.scalar), out.count >= 2,
+                   Self.isLower(out[out.count - 2].scalar) {
+                    out.insert(Piece(scalar: " ", start: previous.start, end: previous.start), at: out.count - 1)
+                }
                 out.append(Piece(scalar: " ", start: piece.start, end: piece.start))
                 changed = true
             }
@@ -115,6 +124,36 @@ public struct Segmenter: Sendable {
         }
         return false
     }
+
+    /// A change between letters and digits is a word break only when one side is long enough to be a word or a
+    /// number of its own: `u18`, `pics2024`, `gta6leaks` split; `3e`, `2nde`, `cub4`, `l33t` stay whole.
+    private func isShortDigitJoin(_ out: [Piece], _ pieces: [Piece], at index: Int, original: [UInt8]) -> Bool {
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        let a = pieces[index - 1].scalar, b = pieces[index].scalar
+        guard Self.isDigit(a) && isLetter(b) || isLetter(a) && Self.isDigit(b) else { return false }
+        // Backwards in what is already written (CamelCase breaks included), forwards in the input up to the next
+        // capital that starts a word.
+        func back(_ test: (Unicode.Scalar) -> Bool) -> Int {
+            var count = 0, position = out.count - 1
+            while position >= 0, test(out[position].scalar) { count += 1; position -= 1 }
+            return count
+        }
+        func ahead(_ test: (Unicode.Scalar) -> Bool) -> Int {
+            var count = 0, position = index
+            while position < pieces.count, test(pieces[position].scalar) {
+                if count > 0, Self.caseAt(original, Int(pieces[position].start)) == .upper,
+                   Self.caseAt(original, Int(pieces[position - 1].start)) == .lower { break }
+                count += 1
+                position += 1
+            }
+            return count
+        }
+        let digits = Self.isDigit(a) ? back(Self.isDigit) : ahead(Self.isDigit)
+        let letters = isLetter(a) ? back(isLetter) : ahead(isLetter)
+        return digits < 2 && letters < 4
+    }
+
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
     enum LetterCase { case upper, lower, none }
 

@@ -245,7 +245,9 @@ public enum Vocabulary {
                 return atom
             }
             if peek() == "?" || peek() == "+" { index += 1 }
-            let isSeparator = atom.whole.isEmpty && atom.split != nil
+            let isSeparator = atom.whole.isEmpty && atom.split.map {
+                $0.lead == [""] && $0.trail == [""] && $0.inner.isEmpty
+            } ?? false
             // An optional separator still ends a word: `demandes?[\s\-_]*leaks?` knows `demande` and `leak`, not
             // the glued `demandeleak` the segmented view exists to take apart.
             if isSeparator { return .separator }

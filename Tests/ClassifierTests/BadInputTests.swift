@@ -58,7 +58,7 @@ import Testing
     @Test func hundredThousandChannelsInOneServer() throws {
         var channels: [String] = []
         for index in 0..<100_000 { channels.append(#"{"id": "\#(index)", "type": 0, "name": "channel-\#(index)", "parent_id": null}"#) }
-        channels[77_777] = #"{"id": "77777", "type": 0, "name": "cp-links", "parent_id": null}"#
+        channels[77_777] = #"{"id": "77777", "type": 0, "name": "teen-nudes", "parent_id": null}"#
         let path = file("wide.json", "[" + channels.joined(separator: ",") + "]")
         let started = Date()
         let run = try cli.classify(["--format", "jsonl", path])

@@ -24,7 +24,7 @@ import Testing
 
     @Test func combinedHitShowsEveryPart() throws {
         let result = classifier.classify(Support.server(["category: LYCÉE", "général", "nudes-lycée"]))
-        let hit = try #require(result.evidence.first { $0.rule == "minors.school-sexual" })
+        let hit = try #require(result.evidence.first { $0.rule == "minors.minor-sexual" })
         #expect(Set(hit.parts.map(\.match)) == ["nudes", "lycée"])
         #expect(result.verdict == .reportAuthorities)
     }

@@ -68,7 +68,9 @@ public enum EvasionTransform: String, CaseIterable, Sendable {
 
     /// Whether a positive example is expected to survive this transform: gluing only hides nothing in a channel
     /// name (a sentence glued into one word is not how names are written, and its small words are unknown).
-    public func expectsMatch(of example: [String]) -> Bool {
+    /// - Parameter knownWords: the words the segmented view splits glued names into; a glued name is expected to
+    ///   match only when every word of it is one of them.
+    public func expectsMatch(of example: [String], knownWords: Set<String> = []) -> Bool {
         let texts = example.map { line -> Substring in
             guard let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy(\.isLetter) else { return Substring(line) }
             return line[line.index(after: colon)...]
@@ -87,7 +89,10 @@ public enum EvasionTransform: String, CaseIterable, Sendable {
             // Names are joined, not sentences; numbers joined together (1317) lose their meaning.
             return texts.allSatisfy { $0.split(separator: " ").count <= 3 && ($0.count < 2 || !digitsApart($0) || self == .snake) }
         case .glued:
-            return example.count == 1 && !example[0].contains(" ") && !example[0].contains(":") && !digitsApart(texts[0])
+            guard example.count == 1, !example[0].contains(" "), !example[0].contains(":"), !digitsApart(texts[0])
+            else { return false }
+            let words = texts[0].split { !$0.isLetter }.map { Segmenter.foldWord(String($0)) }
+            return words.count < 2 || words.allSatisfy { knownWords.contains($0) }
         default:
             return true
         }

@@ -85,7 +85,7 @@ public struct RuleTester: Sendable {
                         }
                         let matched = found(ExampleServer.build(example, transform: transform.apply))
                         if positive {
-                            guard transform != .leet || readsLeet, transform.expectsMatch(of: example) else { continue }
+                            guard transform != .leet || readsLeet, transform.expectsMatch(of: example, knownWords: rules.segmenter.words) else { continue }
                             result.expected += 1
                             if matched { result.found += 1 }
                         } else {

@@ -148,10 +148,20 @@ public struct Segmenter: Sendable {
             }
             return count
         }
+        // 3emesexy, 14anssexy: an ordinal or "ans" after a number stays with it; the glued-word split then parts
+        // it from what follows.
+        if Self.isDigit(a) {
+            for suffix in Self.numberSuffixes where pieces.count - index >= suffix.count {
+                if zip(pieces[index...], suffix.unicodeScalars).allSatisfy({ $0.scalar == $1 }) { return true }
+            }
+        }
         let digits = Self.isDigit(a) ? back(Self.isDigit) : ahead(Self.isDigit)
         let letters = isLetter(a) ? back(isLetter) : ahead(isLetter)
         return digits < 2 && letters < 4
     }
+
+    /// Words that belong to the number before them (3eme, 14ans, 15yo).
+    static let numberSuffixes = ["eme", "ieme", "ans", "yo"]
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 

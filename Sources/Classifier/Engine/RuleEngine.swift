@@ -285,7 +285,8 @@ public struct RuleEngine: Sendable {
             let limit = max(0, range.lowerBound - Self.clauseWindow)
             while start > limit {
                 let byte = subject[start - 1]
-                if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x7C || byte == 0x0A { break }
+                if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x7C || byte == 0x0A
+                    || byte == 0x3A { break }
                 start -= 1
             }
             while start < range.lowerBound, subject[start] & 0xC0 == 0x80 { start += 1 }

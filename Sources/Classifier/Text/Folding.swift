@@ -209,6 +209,7 @@ enum Folding {
     private static func leetLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case "4", "@": return "a"
+        case "!": return "i"
         case "3": return "e"
         case "0": return "o"
         case "5", "$": return "s"
@@ -223,7 +224,7 @@ enum Folding {
     static func leet(_ folded: [Piece]) -> [[Piece]] {
         guard folded.contains(where: { leetLetter($0.scalar) != nil || $0.scalar == "1" }) else { return [] }
         func isLeetWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            isWordScalar(scalar) || scalar == "@" || scalar == "$"
+            isWordScalar(scalar) || scalar == "@" || scalar == "$" || scalar == "!"
         }
         var readAsI = folded
         var readAsL = folded

@@ -14,6 +14,10 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the summary, not each failing fixture.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Also run every fixture with all its names obfuscated by an evasion transform and print the figures per transform: a transform name or 'all'.",
+                               valueName: "TRANSFORM"))
+    var obfuscate: String?
+
     @OptionGroup var rulesOption: RulesOption
 
     func run() throws {
@@ -41,8 +45,41 @@ struct TestCommand: ParsableCommand {
         }
         // The figures a team judges a rule pack by, then the line scripts look for.
         Output.line("\n" + metrics.report(categoryOrder: classifier.rules.policy.categories.map(\.id)) + "\n")
+        if let obfuscate {
+            let transforms: [EvasionTransform]
+            if obfuscate == "all" {
+                transforms = EvasionTransform.allCases
+            } else if let transform = EvasionTransform(rawValue: obfuscate) {
+                transforms = [transform]
+            } else {
+                Output.error("classify: unknown transform '\(obfuscate)' (known: all, "
+                             + EvasionTransform.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ExitCode(2)
+            }
+            Output.line("obfuscated copies     verdicts right     report-authorities recall   false alarms   benign flagged")
+            for transform in transforms {
+                var obfuscated = FixtureMetrics()
+                for file in inputs { obfuscated.add(suite.run(file, obfuscation: transform)) }
+                Output.line(Self.row(transform.rawValue, obfuscated))
+            }
+            Output.line("")
+        }
         Output.line("\(inputs.count - failed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    static func row(_ name: String, _ metrics: FixtureMetrics) -> String {
+        func percent(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "n/a" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+        }
+        let authorities = metrics.recall(of: .reportAuthorities)
+        let right = "\(metrics.verdictsRight)/\(metrics.measured) (\(percent(metrics.verdictsRight, metrics.measured)))"
+        let recall = "\(authorities.got)/\(authorities.expected) (\(percent(authorities.got, authorities.expected)))"
+        return name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + right.padding(toLength: 19, withPad: " ", startingAt: 0)
+            + recall.padding(toLength: 28, withPad: " ", startingAt: 0)
+            + String(metrics.falseAlarms(at: .reportAuthorities)).padding(toLength: 15, withPad: " ", startingAt: 0)
+            + "\(metrics.benignFlagged)/\(metrics.confusion[0].reduce(0, +))"
     }
 
     private func describe(_ expectation: FixtureSuite.Expectation) -> String {

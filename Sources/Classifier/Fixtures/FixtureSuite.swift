@@ -39,7 +39,9 @@ public struct FixtureSuite: Sendable {
         return files.sorted()
     }
 
-    public func run(_ file: String) -> Outcome {
+    /// Runs one fixture. With `obfuscation`, every name, description, topic and tag of the server is rewritten by
+    /// that evasion transform first (``Server/obfuscated(by:)``): the same labels must still come out.
+    public func run(_ file: String, obfuscation: EvasionTransform? = nil) -> Outcome {
         let expectationFile = String(file.dropLast(".json".count)) + ".expected.json"
         let expected: Expectation
         do {
@@ -55,7 +57,7 @@ public struct FixtureSuite: Sendable {
         case let .failure(error):
             return Outcome(file: file, expected: expected, got: nil, problem: error.description)
         case let .success(server):
-            let result = classifier.classify(server)
+            let result = classifier.classify(obfuscation.map { server.obfuscated(by: $0) } ?? server)
             let got = Expectation(verdict: result.verdict,
                                   categories: result.categories.filter { $0.verdict > .clear }.map(\.id).sorted())
             return Outcome(file: file, expected: expected, got: got, problem: nil)

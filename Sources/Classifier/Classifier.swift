@@ -17,6 +17,7 @@ public final class Classifier: Sendable {
     public let rules: RuleSet
     public let engine: RuleEngine
     public let scorer: Scorer
+    private let mask: ProtectedNameMask?
 
     /// - Parameter prefilter: pick the patterns to run with the literal prefilter (default). Off, every pattern runs
     ///   on every text: slower, same results - kept to check that claim.
@@ -24,6 +25,8 @@ public final class Classifier: Sendable {
         self.rules = rules
         self.engine = RuleEngine(rules: rules, prefilter: prefilter)
         self.scorer = Scorer(policy: rules.policy)
+        let protected = rules.protectListSignals
+        self.mask = rules.protectedNames.names.isEmpty || protected.isEmpty ? nil : ProtectedNameMask(signals: protected)
     }
 
     /// Loads and validates the rule packs in `rulesDirectory`.
@@ -38,7 +41,9 @@ public final class Classifier: Sendable {
     public func classify(_ server: Server, scratch: MatchScratch) -> ClassificationResult {
         let scan = engine.scan(server, scratch: scratch)
         let (verdict, categories) = scorer.score(scan.evidence)
-        return ClassificationResult(server: server, verdict: verdict, categories: categories,
-                                    evidence: scan.evidence, errors: scan.errors)
+        let result = ClassificationResult(server: server, verdict: verdict, categories: categories,
+                                          evidence: scan.evidence, errors: scan.errors)
+        // A protected person's name never leaves the classifier in clear.
+        return mask?.apply(to: result, spans: scan.protectedSpans) ?? result
     }
 }

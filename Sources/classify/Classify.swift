@@ -41,13 +41,26 @@ struct RulesOption: ParsableArguments {
     @Option(name: .long, help: "Folder of rule packs (default: $CLASSIFY_RULES, then the bundled Rules/).")
     var rules: String?
 
+    @Option(name: .long, help: ArgumentHelp("Names and handles to protect, one a line (streamers a team watches, a victim's name): a channel or category naming one of them beside sexual, leak or pack words is a hit, and the name is masked in every output.", valueName: "FILE"))
+    var protect: String?
+
     func load(prefilter: Bool = true) throws -> Classifier {
+        var protectedNames = ProtectedNames(names: [])
+        if let protect {
+            do {
+                protectedNames = try ProtectedNames.load(path: protect)
+            } catch {
+                Output.error("classify: --protect: \(error)")
+                throw ExitCode(2)
+            }
+        }
         guard let directory = rules ?? RuleSet.bundledDirectory() else {
             Output.error("classify: cannot find the bundled Rules/ folder; pass --rules DIR or set CLASSIFY_RULES")
             throw ExitCode(2)
         }
         do {
-            return Classifier(rules: try RuleSet.load(directory: directory), prefilter: prefilter)
+            return Classifier(rules: try RuleSet.load(directory: directory, protectedNames: protectedNames),
+                              prefilter: prefilter)
         } catch {
             Output.error("classify: invalid rule pack: \(error)")
             throw ExitCode(2)

@@ -23,6 +23,8 @@ public struct RuleEngine: Sendable {
     public struct Scan: Sendable {
         public var evidence: [Evidence]
         public var errors: [RuleError]
+        /// Where protected names (``ProtectedNames``) appear, by text: masked in every output.
+        public var protectedSpans: [String: [Range<Int>]] = [:]
     }
 
     public func scan(_ server: Server, scratch: MatchScratch) -> Scan {
@@ -45,7 +47,14 @@ public struct RuleEngine: Sendable {
             }
             evidence = found.map(\.evidence)
         }
-        return Scan(evidence: evidence, errors: errors)
+        var protectedSpans: [String: [Range<Int>]] = [:]
+        for id in rules.protectListSignals {
+            for hit in hits[id] ?? [] {
+                let part = part(for: hit, texts: texts, server: server)
+                protectedSpans[part.text, default: []].append(part.start..<part.end)
+            }
+        }
+        return Scan(evidence: evidence, errors: errors, protectedSpans: protectedSpans)
     }
 
     /// Where each text sits, for inherited signals and for rules that build on other hits.

@@ -8,6 +8,7 @@ struct PackReader {
 
     static let signalKeys: Set<String> = [
         "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples", "inherited", "denied-by",
+        "protect-list", "example-names",
     ]
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
@@ -51,6 +52,17 @@ struct PackReader {
         let fields = YAMLFields(node: node, file: path, item: id ?? "signal")
         try fields.checkKeys(Self.signalKeys)
         let signalID = try validID(try fields.requiredString("id"), fields)
+        if try fields.optionalBool("protect-list") == true {
+            guard fields.optional("patterns") == nil else {
+                throw fields.fail("a 'protect-list' signal takes its patterns from --protect FILE, not from 'patterns'")
+            }
+            var signal = Signal(id: signalID, description: try fields.requiredString("description"),
+                                fields: Set(Field.allCases), patterns: [], views: try readViews(fields), negatable: true,
+                                examples: try readExamples(fields), isImplicit: false)
+            signal.fromProtectList = true
+            signal.exampleNames = try fields.stringList("example-names")
+            return signal
+        }
         var signal = try readPatterns(fields, id: signalID, description: try fields.requiredString("description"),
                                       examples: try readExamples(fields), implicit: false)
         signal.inherited = try fields.optionalBool("inherited") ?? false

@@ -18,7 +18,8 @@ public final class RuleSet: Sendable {
     public let segmenter: Segmenter
 
     init(directory: String, policy: Policy, signals: [String: Signal], rules: [Rule], files: [String],
-         signalFiles: [String: String]) {
+         signalFiles: [String: String], protectedNames: ProtectedNames = ProtectedNames(names: [])) {
+        self.protectedNames = protectedNames
         self.signalFiles = signalFiles
         self.directory = directory
         self.policy = policy
@@ -27,14 +28,25 @@ public final class RuleSet: Sendable {
         self.files = files
         self.readsLeet = signals.values.contains { $0.views.contains(.leet) }
         let patternWords = Vocabulary.words(of: signals.values.flatMap { $0.patterns.map(\.source) })
-        self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords)
+        // A protected name's words split glued names too: leamartinnudes → lea martin nudes.
+        let nameWords = protectedNames.names.flatMap { ProtectedNames.words(of: $0) }
+        self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords)
     }
 
+    /// The names the `protect-list` signals match (empty without `--protect`).
+    public let protectedNames: ProtectedNames
+
     /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.
+    /// - Parameter protectedNames: names and handles to protect (``ProtectedNames``); they become the patterns of
+    ///   the packs' `protect-list` signal.
     /// - Throws: ``RuleSetError`` naming the file, line, rule and reason of the first problem.
-    public static func load(directory: String) throws(RuleSetError) -> RuleSet {
-        try RuleSetLoader(directory: directory).load()
+    public static func load(directory: String, protectedNames: ProtectedNames = ProtectedNames(names: []))
+        throws(RuleSetError) -> RuleSet {
+        try RuleSetLoader(directory: directory, protectedNames: protectedNames).load()
     }
+
+    /// The ids of the signals whose patterns are the protected names.
+    public var protectListSignals: Set<String> { Set(signals.values.filter(\.fromProtectList).map(\.id)) }
 
     /// The bundled `Rules/` folder: `$CLASSIFY_RULES`; then `share/classify/Rules` beside the installed binary's
     /// `bin/`; then `Rules/` beside the binary; then the source checkout the binary was built from.

@@ -8,6 +8,7 @@ struct RuleSetLoader {
     static let nonPackFiles: Set<String> = [policyFile, "referrals.yaml"]
 
     let directory: String
+    var protectedNames = ProtectedNames(names: [])
 
     func load() throws(RuleSetError) -> RuleSet {
         let fileManager = FileManager.default
@@ -51,6 +52,19 @@ struct RuleSetLoader {
                 pendingRules.append((rule, line))
             }
         }
+        for (id, signal) in signals where signal.fromProtectList {
+            var patterns: [CompiledPattern] = []
+            for source in protectedNames.patterns {
+                patterns.append(try Self.compile(source, flags: PatternFlags(), file: signalFiles[id] ?? directory, item: id))
+            }
+            var filled = Signal(id: id, description: signal.description, fields: signal.fields, patterns: patterns,
+                                views: signal.views, negatable: signal.negatable, examples: signal.examples,
+                                isImplicit: false)
+            filled.fromProtectList = true
+            filled.exampleNames = signal.exampleNames
+            filled.inherited = signal.inherited
+            signals[id] = filled
+        }
         for signal in signals.values {
             for id in signal.deniedBy where signals[id] == nil {
                 throw RuleSetError(file: signalFiles[signal.id] ?? directory, item: signal.id,
@@ -66,7 +80,7 @@ struct RuleSetLoader {
         }
         return RuleSet(directory: directory, policy: policy, signals: signals, rules: rules,
                        files: names.map { (directory as NSString).appendingPathComponent($0) },
-                       signalFiles: signalFiles)
+                       signalFiles: signalFiles, protectedNames: protectedNames)
     }
 
     private func loadPolicy(path: String) throws(RuleSetError) -> Policy {

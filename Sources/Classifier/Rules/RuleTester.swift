@@ -23,8 +23,18 @@ public struct RuleTester: Sendable {
 
     public let classifier: Classifier
 
+    /// - Parameter classifier: the rule set to test. Its `protect-list` signals match nothing without `--protect`,
+    ///   so when it has no protected names the examples run with the signals' `example-names` instead.
     public init(classifier: Classifier) {
-        self.classifier = classifier
+        let rules = classifier.rules
+        let exampleNames = rules.signals.values.filter(\.fromProtectList).flatMap(\.exampleNames)
+        if rules.protectedNames.names.isEmpty, !exampleNames.isEmpty,
+           let withNames = try? RuleSet.load(directory: rules.directory,
+                                             protectedNames: ProtectedNames(names: exampleNames)) {
+            self.classifier = Classifier(rules: withNames, prefilter: classifier.engine.prefilter)
+        } else {
+            self.classifier = classifier
+        }
     }
 
     public func run() -> Report {

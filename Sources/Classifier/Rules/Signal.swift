@@ -20,6 +20,10 @@ public struct Signal: Sendable {
     /// Signals whose presence in the same channel (its name, topic and tags) cancels this signal's hits there:
     /// parent and victim framing ("que faire si", "how to report") that denies the leak word it frames.
     public var deniedBy: [String] = []
+    /// The signal's patterns come from the names a team protects (`--protect FILE`, ``ProtectedNames``), not from
+    /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.
+    public var fromProtectList = false
+    public var exampleNames: [String] = []
 
     /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
     /// opt-in because digits carry meaning (13-17, 18+, 2026).

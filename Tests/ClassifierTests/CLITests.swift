@@ -183,4 +183,32 @@ import Classifier
         #expect(failing.stdout.contains("expected clear []\n  got      report-platform [tributes]"))
         #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
     }
+
+    @Test func fixtureFiguresAndObfuscatedCopies() throws {
+        let folder = Support.temporaryDirectory()
+        Support.write(#"{"name": "x", "channels": ["teen-nudes"]}"#, to: folder + "/minors.json")
+        Support.write(#"{"verdict": "report-authorities", "categories": ["minors"]}"#, to: folder + "/minors.expected.json")
+        Support.write(#"{"name": "club", "channels": ["planning"]}"#, to: folder + "/club.json")
+        Support.write(#"{"verdict": "report-authorities", "categories": ["minors"]}"#, to: folder + "/club.expected.json")
+        let run = try classify(["test", "--quiet", "--obfuscate", "circled", folder])
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("FAIL"))
+        #expect(run.stdout.contains("verdicts right: 1/2 (50.0%)"))
+        #expect(run.stdout.contains("report-authorities: recall 1/2 (50.0%), false alarms 0"))
+        #expect(run.stdout.contains("\ncircled               1/2 (50.0%)        1/2 (50.0%)"))
+        let unknown = try classify(["test", "--obfuscate", "rot13", folder])
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown transform 'rot13'"))
+    }
+
+    @Test func protectFileIsReadOrNamedInTheError() throws {
+        let missing = try classify(["--protect", "/nonexistent/names.txt", "Examples/leak-server.json"])
+        #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/names.txt: cannot read"))
+        let folder = Support.temporaryDirectory()
+        Support.write("@nova.stream\n", to: folder + "/names.txt")
+        Support.write(#"{"name": "x", "categories": [{"name": "NOVA STREAM", "channels": ["packs", "nova-stream-leaks"]}]}"#,
+                      to: folder + "/s.json")
+        let run = try classify(["--protect", folder + "/names.txt", "--format", "jsonl", folder + "/s.json"])
+        #expect(run.status == 0 && run.stdout.contains("leaks.protected-person"))
+        #expect(!run.stdout.lowercased().contains("nova"))
+    }
 }

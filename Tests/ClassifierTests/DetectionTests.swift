@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import Classifier
+
+/// What issue 10 changed in detection, as a moderator would notice it: names read whatever their joining, a
+/// category or server name giving meaning to the channels under it, minors escalation across categories, denials
+/// and framing that hold, protected names, and the figures of `classify test`.
+@Suite struct DetectionTests {
+    let classifier = Support.bundled
+
+    private func verdict(_ lines: [String]) -> Verdict { classifier.classify(Support.server(lines)).verdict }
+
+    private func rules(_ lines: [String]) -> Set<String> {
+        Set(classifier.classify(Support.server(lines)).evidence.map(\.rule))
+    }
+
+    // MARK: - Segmented view
+
+    @Test(arguments: [
+        ("teen_nudes", "teen nudes"), ("TeenNudes", "teen nudes"), ("teennudes", "teen nudes"),
+        ("snapleaks", "snap leaks"), ("demandeleaks", "demande leaks"), ("jailbaitvault", "jailbait vault"),
+        ("u18pics", "u 18 pics"), ("13_17", "13-17"), ("NSFWPics", "nsfw pics"),
+    ])
+    func segmentedViewReadsWordsApart(_ name: String, _ expected: String) {
+        let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
+        let segmented = views.first { $0.kind == .segmented }
+        #expect(segmented?.text == expected, "\(name) → \(segmented?.text ?? "no segmented view")")
+    }
+
+    @Test(arguments: ["backpack", "package", "schoolbus", "canteen", "cumulative", "thirteen", "photographie",
+                      "candidature", "bénévoles", "3e", "cub4", "general"])
+    func segmentedViewLeavesRealWordsWhole(_ name: String) {
+        let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
+        #expect(!views.contains { $0.kind == .segmented }, "\(name) was split")
+    }
+
+    @Test func segmentedMatchMapsBackToTheOriginal() throws {
+        let result = classifier.classify(Support.server(["TeenNudesTrade"]))
+        let hit = try #require(result.evidence.first { $0.rule == "minors.minor-sexual" })
+        let teen = try #require(hit.parts.first { $0.signal == "minor-marker" || $0.signal == "minor-word" })
+        #expect(teen.view == .segmented && teen.match == "Teen" && teen.start == 0 && teen.end == 4)
+        let nudes = try #require(hit.parts.first { $0.signal == "sexual-term" })
+        #expect(nudes.match == "Nudes" && nudes.start == 4 && nudes.end == 9)
+    }
+
+    @Test func vocabularyComesFromThePatterns() {
+        let words = Vocabulary.words(of: [#"\b(?:demandes?|requests?)[\s\-_]*(?:de[\s\-_]*)?(?:leaks?|p[o0]rn\w*)\b"#])
+        #expect(words.isSuperset(of: ["demande", "demandes", "request", "requests", "leak", "leaks", "porn"]))
+        #expect(!words.contains("demandeleak") && !words.contains("p0rn"))
+    }
+
+    // MARK: - Inherited context and minors escalation
+
+    @Test func categoryNameGivesMeaningToItsChannels() {
+        #expect(verdict(["category: COLLÈGE", "pics", "vids", "demandes"]) == .reportAuthorities)
+        #expect(verdict(["category: VIE DE CLASSE", "photos-sortie", "devoirs"]) == .clear)
+    }
+
+    @Test func serverNameAndDescriptionGiveMeaningToEveryChannel() {
+        #expect(verdict(["server: ExGf Vault", "category: MEDIA", "pics", "requests"]) >= .reportPlatform)
+        #expect(verdict(["server: Trade 🔞", "description: aucune limite d'âge", "photos", "links-mega"]) == .reportAuthorities)
+        #expect(verdict(["server: Tournoi Rocket", "description: pas de limite d'âge", "photos-du-tournoi"]) == .clear)
+    }
+
+    @Test func otherCategoriesHitsAimedAtPupilsEscalate() throws {
+        let result = classifier.classify(Support.server(["description: les meufs de la 4e A", "deepfake-nsfw"]))
+        #expect(result.verdict == .reportAuthorities)
+        let hit = try #require(result.evidence.first { $0.rule == "minors.minor-target" })
+        // Both the school level and the deepfake hit it builds on are in the evidence.
+        #expect(hit.parts.contains { $0.match == "4e" } && hit.parts.contains { $0.match == "deepfake" })
+        #expect(verdict(["description: communauté d'adultes", "deepfake-nsfw"]) == .reportPlatform)
+    }
+
+    @Test func nsfwFlagAndForumTagsAreRead() throws {
+        var server = Server(name: "Hub", channels: [Channel(name: "archive", tags: ["teen", "amateur"]),
+                                                    Channel(name: "teen-chat", nsfw: true)])
+        server.categories = []
+        let result = classifier.classify(server)
+        #expect(result.verdict == .reportAuthorities)
+        let fields = Set(result.evidence.flatMap(\.parts).map(\.location.field))
+        #expect(fields.contains(.flag))
+        let tags = try Self.json(#"[{"id": "1", "type": 15, "name": "archive", "available_tags": [{"id": "2", "name": "teen"}], "nsfw": true}]"#)
+        #expect(tags.channels.first?.tags == ["teen"] && tags.channels.first?.nsfw == true)
+    }
+
+    static func json(_ text: String) throws -> Server {
+        try ServerReader.read(bytes: Array(text.utf8), file: "t.json")[0].get()
+    }
+
+    // MARK: - Denials, framing, traps
+
+    @Test(arguments: [
+        "SFW only. No sexualised characters who are minors.",
+        "aucune loli ni shota, pas de lolicon",
+        "no lolicon or shotacon allowed",
+        "Loli/shota or sexualised minors = instant permaban",
+        "tolérance zéro pour les contenus volés, les montages et les mineurs",
+    ])
+    func rulesThatDenyAreNotHits(_ topic: String) {
+        #expect(verdict(["server: Anime Club 🔞", "channel: règles", "topic: " + topic, "nsfw-art"]) < .reportAuthorities, "\(topic)")
+    }
+
+    @Test func protectiveWordsAddedByAnAbuserDoNotLowerMinors() {
+        #expect(verdict(["nudes-collège-signalement"]) == .reportAuthorities)
+        #expect(verdict(["teen-nudes-trade", "topic: no minors lol"]) == .reportAuthorities)
+    }
+
+    @Test func parentAndVictimFramingDeniesTheWordItFrames() {
+        #expect(verdict(["server: Parents vigilants", "leaks-de-photos-que-faire", "topic: si des photos de votre ado circulent"]) < .reportAuthorities)
+        #expect(verdict(["server: Deepfake Literacy Project", "description: workshops for teachers and parents", "spotting_deepfakes"]) == .clear)
+    }
+
+    @Test func ambiguousCodesNeedASecondSignal() {
+        #expect(verdict(["server: Codeforces FR", "cp-links", "editorials"]) == .clear)
+        #expect(verdict(["server: Trade 🔞", "cp-links"]) == .reportAuthorities)
+    }
+
+    @Test func trapsOfOneKindStayClear() {
+        #expect(verdict(["server: Sticker Lab", "packs-vip", "demande-pack", "sticker-packs"]) == .clear)
+        #expect(verdict(["server: PokéLeaks", "leaks", "leaks-tcg", "leaks-anime"]) == .clear)
+        #expect(verdict(["server: AS Foot", "category: U15", "planning-vestiaires", "douches-horaires"]) == .clear)
+    }
+
+    // MARK: - Protected names
+
+    @Test func protectedNamesAreHitsAndNeverPrinted() throws {
+        let rules = try RuleSet.load(directory: Support.rulesDirectory,
+                                     protectedNames: ProtectedNames(names: ["Lea Martin", "kiara.live"]))
+        let protected = Classifier(rules: rules)
+        let server = Support.server(["server: Fan zone", "category: KIARA LIVE", "packs", "LeaMartinLeaks"])
+        let result = protected.classify(server)
+        #expect(result.evidence.contains { $0.rule == "leaks.protected-person" })
+        #expect(result.verdict >= .reportPlatform)
+        let output = JSONReport.object(for: result).serialized() + TextReport(colour: false).render(result)
+        for name in ["kiara", "Kiara", "KIARA", "LeaMartin", "Martin"] { #expect(!output.contains(name), "\(name) in clear") }
+        // Without the list the same server says nothing about these people.
+        #expect(!classifier.classify(server).evidence.contains { $0.rule == "leaks.protected-person" })
+    }
+
+    @Test func protectFileErrorsNameTheLine() throws {
+        let folder = Support.temporaryDirectory()
+        Support.write("# watched\n@kiara.live\n\n" + String(repeating: "x", count: 200) + "\n", to: folder + "/names.txt")
+        #expect(throws: ProtectedNames.LoadError.self) { try ProtectedNames.load(path: folder + "/names.txt") }
+        do {
+            _ = try ProtectedNames.load(path: folder + "/names.txt")
+        } catch {
+            #expect(error.description.hasPrefix(folder + "/names.txt:4:"))
+        }
+        Support.write("# watched\n@kiara.live\nLéa Martin\n", to: folder + "/ok.txt")
+        #expect(try ProtectedNames.load(path: folder + "/ok.txt").names == ["kiara.live", "Léa Martin"])
+    }
+
+    // MARK: - Figures of classify test
+
+    @Test func metricsCountWhatATeamNeeds() {
+        func outcome(_ expected: Verdict, _ got: Verdict, _ expectedCategories: [String], _ gotCategories: [String]) -> FixtureSuite.Outcome {
+            FixtureSuite.Outcome(file: "x", expected: .init(verdict: expected, categories: expectedCategories),
+                                 got: .init(verdict: got, categories: gotCategories), problem: nil)
+        }
+        let metrics = FixtureMetrics(outcomes: [
+            outcome(.reportAuthorities, .reportAuthorities, ["minors"], ["minors"]),
+            outcome(.reportAuthorities, .reportPlatform, ["minors", "leaks"], ["leaks"]),
+            outcome(.clear, .reportAuthorities, [], ["minors"]),
+            outcome(.clear, .clear, [], []),
+        ])
+        #expect(metrics.verdictsRight == 2 && metrics.measured == 4 && metrics.exact == 2)
+        #expect(metrics.recall(of: .reportAuthorities) == (got: 1, expected: 2))
+        #expect(metrics.falseAlarms(at: .reportAuthorities) == 1 && metrics.benignFlagged == 1)
+        #expect(metrics.categories["minors"] == .init(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+        #expect(metrics.categories["leaks"]?.precision == 1 && metrics.categories["leaks"]?.recall == 1)
+        #expect(metrics.report(categoryOrder: ["leaks", "minors"]).contains("report-authorities: recall 1/2 (50.0%), false alarms 1"))
+    }
+
+    @Test func obfuscatedCopiesRewriteEveryName() {
+        let server = Support.server(["server: Teen Club", "description: pics", "category: MEDIA", "teen-nudes", "topic: trade"])
+        let copy = server.obfuscated(by: .mathScript)
+        #expect(copy.name == EvasionTransform.mathScript.apply("Teen Club"))
+        #expect(copy.channels[0].name == EvasionTransform.mathScript.apply("teen-nudes"))
+        #expect(copy.channels[0].topic == EvasionTransform.mathScript.apply("trade"))
+        #expect(classifier.classify(copy).verdict == .reportAuthorities)
+    }
+}

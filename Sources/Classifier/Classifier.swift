@@ -12,7 +12,7 @@
 /// ``classify(_:scratch:)``.
 public final class Classifier: Sendable {
     /// classify's version, printed by `classify --version` and in reports.
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
 
     public let rules: RuleSet
     public let engine: RuleEngine

@@ -59,10 +59,10 @@ enum FuzzChecks {
                              source: SourceRef(file: "fuzz-dce.json"), fallbackName: "fuzz")
         if case let .success(server) = ServerReader.decode(chat) { servers.append(server) }
 
-        // 2. Text views of the raw bytes as a name.
+        // 2. Text views of the raw bytes as a name (the segmented view too, with the bundled vocabulary).
         let text = String(decoding: bytes, as: UTF8.self)
         let original = Array(text.utf8)
-        for view in TextViews(text, leet: true).views {
+        for view in TextViews(text, leet: true, segmenter: filtered.rules.segmenter).views {
             for index in 0..<view.bytes.count {
                 let range = view.originalRange(index..<(index + 1))
                 precondition(range.lowerBound >= 0 && range.upperBound <= original.count && !range.isEmpty,

@@ -44,7 +44,8 @@ public struct Segmenter: Sendable {
         return out
     }
 
-    /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. `original` is the
+    /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. An inserted space
+    /// stands for the scalar that follows it, so every byte of the view maps back to a scalar of the original. `original` is the
     /// text the pieces came from, read for the letter case a CamelCase break needs.
     func segment(_ pieces: [Piece], original: [UInt8]) -> [Piece]? {
         var out: [Piece] = []
@@ -65,9 +66,9 @@ public struct Segmenter: Sendable {
                 // "douchesu15": the u of u15 (under 15) belongs to the number, not to the word before it.
                 if previous.scalar == "u", Self.isDigit(piece.scalar), out.count >= 2,
                    Self.isLower(out[out.count - 2].scalar) {
-                    out.insert(Piece(scalar: " ", start: previous.start, end: previous.start), at: out.count - 1)
+                    out.insert(Piece(scalar: " ", start: previous.start, end: previous.end), at: out.count - 1)
                 }
-                out.append(Piece(scalar: " ", start: piece.start, end: piece.start))
+                out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
                 changed = true
             }
             out.append(piece)
@@ -203,7 +204,7 @@ public struct Segmenter: Sendable {
             guard let cuts = split(letters), !cuts.isEmpty else { continue }
             for cut in cuts.reversed() {
                 let at = start + cut
-                pieces.insert(Piece(scalar: " ", start: pieces[at].start, end: pieces[at].start), at: at)
+                pieces.insert(Piece(scalar: " ", start: pieces[at].start, end: pieces[at].end), at: at)
             }
             changed = true
         }

@@ -22,6 +22,9 @@ struct MatchProgram: @unchecked Sendable {
     let unfilteredPatterns: [String]
     /// For each rule (in rule-set order), the indices of the signals it reads.
     let ruleSignals: [[Int]]
+    /// For each rule, its `all`, `any` and `and-any` signals as indices: a rule whose needs are not met anywhere in
+    /// the server is not assembled at all.
+    let ruleNeeds: [(all: [Int], any: [Int], minAny: Int, andAny: [Int])]
 
     init(rules: RuleSet, prefilter: Bool) {
         var ids: [String] = []
@@ -52,6 +55,10 @@ struct MatchProgram: @unchecked Sendable {
         unfilteredPatterns = unfiltered
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         ruleSignals = rules.rules.map { rule in rule.signalIDs.compactMap { index[$0] } }
+        ruleNeeds = rules.rules.map { rule in
+            (rule.all.compactMap { index[$0] }, rule.any.compactMap { index[$0] }, rule.minAny,
+             rule.andAny.compactMap { index[$0] })
+        }
     }
 
     static func bit(_ field: Field) -> UInt8 {

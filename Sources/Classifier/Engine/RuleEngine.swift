@@ -10,10 +10,20 @@ public struct RuleEngine: Sendable {
     /// Bytes before a hit that the clause denial looks back over for the start of its clause.
     static let clauseWindow = 160
 
+    /// Looked up once here rather than by signal id for every server: which signals are inherited, which are denied
+    /// by which, and which hold protected names.
+    let inherited: Set<String>
+    let denials: [(signal: String, deniedBy: [String])]
+    let protectList: [String]
+
     public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
         self.prefilter = prefilter
         self.program = MatchProgram(rules: rules, prefilter: prefilter)
+        inherited = Set(rules.signals.values.filter(\.inherited).map(\.id))
+        denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy) }
+            .sorted { $0.signal < $1.signal }
+        protectList = rules.protectListSignals.sorted()
     }
 
     /// Signals with a pattern that has no required literal and so runs on every text, prefilter or not.
@@ -38,8 +48,10 @@ public struct RuleEngine: Sendable {
             var present = [Bool](repeating: false, count: program.entries.count)
             for list in hits.values { for hit in list { present[hit.signalIndex] = true } }
             var found: [(evidence: Evidence, texts: Set<Int>)] = []
-            for (index, signals) in program.ruleSignals.enumerated()
-            where rules.rules[index].fromHitsOf.isEmpty && signals.contains(where: { present[$0] }) {
+            for (index, needs) in program.ruleNeeds.enumerated()
+            where rules.rules[index].fromHitsOf.isEmpty && needs.all.allSatisfy({ present[$0] })
+                && needs.any.lazy.filter({ present[$0] }).count >= needs.minAny
+                && (needs.andAny.isEmpty || needs.andAny.contains(where: { present[$0] })) {
                 found += assemble(rules.rules[index], hits: hits, texts: texts, server: server, places: places)
             }
             for rule in rules.rules where !rule.fromHitsOf.isEmpty {
@@ -48,7 +60,7 @@ public struct RuleEngine: Sendable {
             evidence = found.map(\.evidence)
         }
         var protectedSpans: [String: [Range<Int>]] = [:]
-        for id in rules.protectListSignals {
+        for id in protectList {
             for hit in hits[id] ?? [] {
                 let part = part(for: hit, texts: texts, server: server)
                 protectedSpans[part.text, default: []].append(part.start..<part.end)
@@ -96,10 +108,11 @@ public struct RuleEngine: Sendable {
     /// Drops the hits of signals whose `denied-by` signals appear in the same channel (or the same text, outside
     /// channels): the parent or victim framing that turns a leak word into a call for help.
     private func applyDenials(_ hits: inout [String: [SignalHit]], texts: [FieldText]) {
-        for (id, list) in hits {
-            guard let signal = rules.signals[id], !signal.deniedBy.isEmpty else { continue }
+        for (id, deniedBy) in denials {
+            guard let list = hits[id] else { continue }
+            guard deniedBy.contains(where: { hits[$0] != nil }) else { continue }
             var denyingChannels = Set<Int>(), denyingTexts = Set<Int>()
-            for denier in signal.deniedBy {
+            for denier in deniedBy {
                 for hit in hits[denier] ?? [] {
                     if let channel = texts[hit.textIndex].channelIndex { denyingChannels.insert(channel) }
                     denyingTexts.insert(hit.textIndex)
@@ -322,7 +335,7 @@ public struct RuleEngine: Sendable {
         var inCategory: [Int: [String: SignalHit]] = [:]
         var inHeader: [String: SignalHit] = [:]
         for id in rule.signalIDs {
-            let inherited = rules.signals[id]?.inherited ?? false
+            let inherited = self.inherited.contains(id)
             for hit in hits[id] ?? [] where rule.fields.contains(texts[hit.textIndex].field) {
                 let text = texts[hit.textIndex]
                 if inherited, text.channelIndex == nil {

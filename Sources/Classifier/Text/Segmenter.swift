@@ -47,7 +47,27 @@ public struct Segmenter: Sendable {
     /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. An inserted space
     /// stands for the scalar that follows it, so every byte of the view maps back to a scalar of the original. `original` is the
     /// text the pieces came from, read for the letter case a CamelCase break needs.
-    func segment(_ pieces: [Piece], original: [UInt8]) -> [Piece]? {
+    func segment(_ pieces: [Piece], original: [UInt8], looked: Bool = false) -> [Piece]? {
+        if !looked, !mayChange(pieces, original: original) { return nil }
+        return split(pieces, original: original)
+    }
+
+    /// The cheap look of ``mayChange(_:trie:)`` on folded pieces: their ASCII letters and joiners, with CamelCase
+    /// looked for in the original (folded pieces are lower case).
+    private func mayChange(_ pieces: [Piece], original: [UInt8]) -> Bool {
+        var previousLower = false
+        for byte in original {
+            if byte >= 0x41 && byte <= 0x5A && previousLower { return true }
+            previousLower = byte >= 0x61 && byte <= 0x7A
+        }
+        if Self.hasNonASCIICamel(original) { return true }
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(pieces.count)
+        for piece in pieces { ascii.append(piece.scalar.isASCII ? UInt8(piece.scalar.value) : 0x20) }
+        return ascii.withUnsafeBufferPointer { Self.mayChange($0, trie: trie) }
+    }
+
+    private func split(_ pieces: [Piece], original: [UInt8]) -> [Piece]? {
         var out: [Piece] = []
         out.reserveCapacity(pieces.count + 8)
         var changed = false
@@ -86,15 +106,18 @@ public struct Segmenter: Sendable {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
             pieces.append(Piece(scalar: Unicode.Scalar(lower), start: Int32(offset), end: Int32(offset + 1)))
         }
-        return segment(pieces, original: Array(bytes))
+        return segment(pieces, original: Array(bytes), looked: true)
     }
 
     /// A cheap look at ASCII bytes: could segmentation change anything? Joiners, case or letter/digit changes
-    /// inside a word, or a letter run long enough to hold two words.
+    /// inside a word, or a letter run that starts with a shorter known word (the only way a run can split) - most
+    /// names have none of these, and cost one pass and a few trie steps.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie) -> Bool {
-        var run = 0
         var previous: UInt8 = 0x20
-        for byte in bytes {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             let isDigit = byte >= 0x30 && byte <= 0x39
             let previousLetter = (previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7A
@@ -102,8 +125,41 @@ public struct Segmenter: Sendable {
             if (byte == 0x5F || byte == 0x2E) && (previousLetter || previousDigit) { return true }
             if isLetter && previousDigit || isDigit && previousLetter { return true }
             if isLetter && byte <= 0x5A && previousLetter && previous >= 0x61 { return true }  // aB
-            if isLetter { run += 1; if run >= 4 { return true } } else { run = 0 }
+            if isLetter && !previousLetter {
+                // The start of a letter run: does a known word end inside it?
+                var end = index
+                while end < count, (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A { end += 1 }
+                if end - index >= 4, !trie.containsASCII(bytes, from: index, to: end),
+                   trie.hasProperPrefixWord(bytes, from: index, to: end) { return true }
+            }
             previous = byte
+            index += 1
+        }
+        return false
+    }
+
+    /// An upper-case non-ASCII letter right after a lower-case letter (ÉcoleNudes), which the ASCII look misses.
+    /// Read on the bytes, for the Latin-1 letters French names use (À-Þ upper, ß-ÿ lower, as C3 xx in UTF-8).
+    static func hasNonASCIICamel(_ original: [UInt8]) -> Bool {
+        var previousLower = false
+        var index = 0
+        while index < original.count {
+            let byte = original[index]
+            if byte == 0xC3, index + 1 < original.count {
+                let next = original[index + 1]
+                let upper = next >= 0x80 && next <= 0x9E && next != 0x97
+                if upper && previousLower { return true }
+                previousLower = next >= 0x9F && next <= 0xBF && next != 0xB7
+                index += 2
+                continue
+            }
+            if byte >= 0x41 && byte <= 0x5A {
+                if previousLower, index > 0, original[index - 1] >= 0x80 { return true }
+                previousLower = false
+            } else {
+                previousLower = byte >= 0x61 && byte <= 0x7A
+            }
+            index += 1
         }
         return false
     }
@@ -268,6 +324,29 @@ struct WordTrie: Sendable {
             if node == 0 { return false }
         }
         return terminal[node]
+    }
+
+    /// Whether the ASCII letters from `from` to `to` (either case) are a known word.
+    func containsASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var node = 0
+        for index in from..<to {
+            node = Int(children[node * 26 + Int((bytes[index] | 0x20) - 0x61)])
+            if node == 0 { return false }
+        }
+        return terminal[node]
+    }
+
+    /// Whether a known word starts at `from` and ends before `to` (ASCII letters, either case).
+    func hasProperPrefixWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var node = 0
+        var index = from
+        while index < to - 1 {
+            node = Int(children[node * 26 + Int((bytes[index] | 0x20) - 0x61)])
+            if node == 0 { return false }
+            index += 1
+            if terminal[node] { return true }
+        }
+        return false
     }
 
     /// Calls `body` with the end of every known word that starts at `start`, shortest first.

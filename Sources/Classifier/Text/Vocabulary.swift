@@ -57,18 +57,21 @@ public enum Vocabulary {
             return out
         }
 
+        /// Adds the ways `split` crosses separators to those already known.
+        mutating func merge(_ split: Split) {
+            guard var current = self.split else {
+                self.split = split
+                return
+            }
+            current.lead.formUnion(split.lead)
+            current.inner.formUnion(split.inner)
+            current.trail.formUnion(split.trail)
+            self.split = current
+        }
+
         static func concatenate(_ a: Language, _ b: Language) -> Language {
             var result = Language(whole: product(a.whole, b.whole), split: nil)
-            func add(_ split: Split) {
-                if var current = result.split {
-                    current.lead.formUnion(split.lead)
-                    current.inner.formUnion(split.inner)
-                    current.trail.formUnion(split.trail)
-                    result.split = current
-                } else {
-                    result.split = split
-                }
-            }
+            func add(_ split: Split) { result.merge(split) }
             if let bs = b.split, !a.whole.isEmpty {
                 add(Split(lead: product(a.whole, bs.lead), inner: bs.inner, trail: bs.trail))
             }
@@ -84,16 +87,7 @@ public enum Vocabulary {
 
         static func alternate(_ a: Language, _ b: Language) -> Language {
             var result = Language(whole: a.whole.union(b.whole), split: a.split)
-            if let bs = b.split {
-                if var current = result.split {
-                    current.lead.formUnion(bs.lead)
-                    current.inner.formUnion(bs.inner)
-                    current.trail.formUnion(bs.trail)
-                    result.split = current
-                } else {
-                    result.split = bs
-                }
-            }
+            if let bs = b.split { result.merge(bs) }
             if result.whole.count > cap { result.whole = Set(result.whole.prefix(cap)) }
             return result
         }

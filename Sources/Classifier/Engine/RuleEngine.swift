@@ -45,6 +45,11 @@ public struct RuleEngine: Sendable {
         if !hits.isEmpty {
             applyDenials(&hits, texts: texts)
             let places = Places(texts: texts, server: server)
+            // A protective header (a prevention or support server) names its audience, not targets: nothing of it
+            // is inherited.
+            let headerInherits = !rules.policy.headerNotInheritedWith.contains { id in
+                hits[id]?.contains { texts[$0.textIndex].channelIndex == nil && texts[$0.textIndex].categoryIndex == nil } ?? false
+            }
             var present = [Bool](repeating: false, count: program.entries.count)
             for list in hits.values { for hit in list { present[hit.signalIndex] = true } }
             var found: [(evidence: Evidence, texts: Set<Int>)] = []
@@ -52,7 +57,8 @@ public struct RuleEngine: Sendable {
             where rules.rules[index].fromHitsOf.isEmpty && needs.all.allSatisfy({ present[$0] })
                 && needs.any.lazy.filter({ present[$0] }).count >= needs.minAny
                 && (needs.andAny.isEmpty || needs.andAny.contains(where: { present[$0] })) {
-                found += assemble(rules.rules[index], hits: hits, texts: texts, server: server, places: places)
+                found += assemble(rules.rules[index], hits: hits, texts: texts, server: server, places: places,
+                                  headerInherits: headerInherits)
             }
             for rule in rules.rules where !rule.fromHitsOf.isEmpty {
                 found += buildOn(rule, found: found, hits: hits, texts: texts, server: server, places: places)
@@ -327,7 +333,7 @@ public struct RuleEngine: Sendable {
     // MARK: - Rules
 
     private func assemble(_ rule: Rule, hits: [String: [SignalHit]], texts: [FieldText], server: Server,
-                          places: Places) -> [(evidence: Evidence, texts: Set<Int>)] {
+                          places: Places, headerInherits: Bool) -> [(evidence: Evidence, texts: Set<Int>)] {
         // unit → signal → first hit in that unit; units kept in order of first appearance.
         var units: [ScopeUnit: [String: SignalHit]] = [:]
         var order: [ScopeUnit] = []
@@ -341,7 +347,7 @@ public struct RuleEngine: Sendable {
                 if inherited, text.channelIndex == nil {
                     if let category = text.categoryIndex {
                         if inCategory[category, default: [:]][id] == nil { inCategory[category, default: [:]][id] = hit }
-                    } else if inHeader[id] == nil {
+                    } else if headerInherits, inHeader[id] == nil {
                         inHeader[id] = hit
                     }
                 }

@@ -35,6 +35,9 @@ public struct Policy: Sendable {
     /// Words the segmented view may split glued names into besides the words of the packs' own patterns (common
     /// channel words such as `pics`, `vault`, `room`), from `segmentation-words`.
     public var segmentationWords: [String] = []
+    /// Signals that, found in the server's name or description, stop that header's inherited signals: a prevention
+    /// server "for teens and parents" names its audience, not its targets (`header-not-inherited-with`).
+    public var headerNotInheritedWith: [String] = []
 
     public func thresholds(for category: String) -> Thresholds {
         categoryThresholds[category] ?? thresholds

@@ -21,7 +21,8 @@ public struct RuleLinter: Sendable {
     public func lint() -> [Issue] {
         var issues: [Issue] = []
         let scratch = MatchScratch()
-        let used = Set(rules.rules.flatMap(\.signalIDs) + rules.signals.values.flatMap(\.deniedBy))
+        let used = Set(rules.rules.flatMap(\.signalIDs) + rules.signals.values.flatMap(\.deniedBy)
+                       + rules.policy.headerNotInheritedWith)
         for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) {
             let file = rules.signalFiles[signal.id] ?? rules.directory
             if !signal.isImplicit {

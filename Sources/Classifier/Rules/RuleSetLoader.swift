@@ -65,6 +65,10 @@ struct RuleSetLoader {
             filled.inherited = signal.inherited
             signals[id] = filled
         }
+        for id in policy.headerNotInheritedWith where signals[id] == nil {
+            throw RuleSetError(file: (directory as NSString).appendingPathComponent(Self.policyFile),
+                               item: "header-not-inherited-with", reason: "unknown signal '\(id)'")
+        }
         for signal in signals.values {
             for id in signal.deniedBy where signals[id] == nil {
                 throw RuleSetError(file: signalFiles[signal.id] ?? directory, item: signal.id,
@@ -131,6 +135,7 @@ struct RuleSetLoader {
                       negationClause: try negation?.optionalString("clause").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.clause") })
         policy.segmentationWords = try doc.stringList("segmentation-words")
+        policy.headerNotInheritedWith = try doc.stringList("header-not-inherited-with")
         for word in policy.segmentationWords where Segmenter.foldWord(word).count < 2 {
             throw RuleSetError(file: path, item: "segmentation-words",
                                reason: "'\(word)' is not a word of two letters or more (letters only, accents allowed)")

@@ -99,8 +99,10 @@ import Testing
                 examples: {match: ["l34ks"], no-match: ["leaks help"]}
             """
         let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": pack]))
-        let issues = RuleLinter(rules: rules).lint().map(\.reason)
+        // The bundled policy names signals of the bundled packs; lint says so for this pack set, which is not the point here.
+        let issues = RuleLinter(rules: rules).lint().filter { $0.item != "header-not-inherited-with" }.map(\.reason)
         #expect(issues == ["'none' signal 'guard' does not read the leet view that the rule's signals read"])
+        #expect(RuleLinter(rules: rules).lint().contains { $0.reason == "unknown signal 'protective-mission'" })
         #expect(rules.signals["word"]?.views == [.raw, .leet])
     }
 

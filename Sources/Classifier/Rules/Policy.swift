@@ -36,7 +36,8 @@ public struct Policy: Sendable {
     /// channel words such as `pics`, `vault`, `room`), from `segmentation-words`.
     public var segmentationWords: [String] = []
     /// Signals that, found in the server's name or description, stop that header's inherited signals: a prevention
-    /// server "for teens and parents" names its audience, not its targets (`header-not-inherited-with`).
+    /// server "for teens and parents" names its audience, not its targets (`header-not-inherited-with`). Ids of
+    /// signals the packs do not define are ignored when loading and reported by `classify rules lint`.
     public var headerNotInheritedWith: [String] = []
 
     public func thresholds(for category: String) -> Thresholds {

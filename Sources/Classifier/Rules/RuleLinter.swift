@@ -35,6 +35,11 @@ public struct RuleLinter: Sendable {
                                     reason: "pattern /\(pattern.source)/ matches the empty string, so it matches every text"))
             }
         }
+        // A policy may be shared with other packs, so loading tolerates these; a shipped pack set must define them.
+        for id in rules.policy.headerNotInheritedWith where rules.signals[id] == nil {
+            issues.append(Issue(file: rules.directory + "/policy.yaml", item: "header-not-inherited-with",
+                                reason: "unknown signal '\(id)'"))
+        }
         for rule in rules.rules {
             if rule.examples.match.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.match")) }
             if rule.examples.noMatch.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.no-match")) }

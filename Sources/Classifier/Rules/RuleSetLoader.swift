@@ -65,10 +65,6 @@ struct RuleSetLoader {
             filled.inherited = signal.inherited
             signals[id] = filled
         }
-        for id in policy.headerNotInheritedWith where signals[id] == nil {
-            throw RuleSetError(file: (directory as NSString).appendingPathComponent(Self.policyFile),
-                               item: "header-not-inherited-with", reason: "unknown signal '\(id)'")
-        }
         for signal in signals.values {
             for id in signal.deniedBy where signals[id] == nil {
                 throw RuleSetError(file: signalFiles[signal.id] ?? directory, item: signal.id,

@@ -29,7 +29,7 @@ struct Classify: ParsableCommand {
             Output.flush()
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Output.writeStandardError(fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
         Output.flush()

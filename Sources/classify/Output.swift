@@ -1,6 +1,7 @@
 import Foundation
 
-/// Buffered standard output that ends quietly when the reader goes away (`classify … | head`).
+/// Buffered standard output that ends quietly when the reader goes away (`classify … | head`), and fails closed
+/// on any other write error: a report that could not be written must never look like a clean run.
 enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
@@ -30,14 +31,36 @@ enum Output {
             }
             return false
         }
+        let reason = errno
         buffer.removeAll(keepingCapacity: true)
-        // EPIPE: the reader has all it wants (`| head`); any other write error cannot be fixed here. Stop quietly.
-        if failed { Foundation.exit(0) }
+        guard failed else { return }
+        // EPIPE: the reader has all it wants (`| head`) - stop quietly. Anything else (a full disk, /dev/full, a
+        // revoked file) is said once, and the run ends with 2 whatever the verdicts: the output is incomplete.
+        if reason == EPIPE { Foundation.exit(0) }
+        writeStandardError("classify: cannot write the output: \(String(cString: strerror(reason))); the report is incomplete\n")
+        Foundation.exit(2)
     }
 
     static func error(_ text: String) {
         flush()
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeStandardError(text + "\n")
+    }
+
+    /// Writes to standard error with write(2) and gives up silently on any failure (closed, full, broken pipe):
+    /// there is nowhere left to report it, and it must never crash the run (FileHandle.write traps on errors).
+    static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 
     /// An untrusted name made safe for a terminal: control characters, escapes and bidi controls shown as

@@ -139,13 +139,13 @@ final class ProgressMeter {
             let left = state.elapsed * Double(total - state.bytesRead) / Double(state.bytesRead)
             line += String(format: " · %d%% · %d:%02d left", state.bytesRead * 100 / total, Int(left) / 60, Int(left) % 60)
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        Output.writeStandardError("\r\u{1B}[K" + line)
         drawn = true
     }
 
     func clear() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Output.writeStandardError("\r\u{1B}[K")
         drawn = false
     }
 }

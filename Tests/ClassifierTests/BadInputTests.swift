@@ -117,4 +117,36 @@ import Testing
         process.waitUntilExit()
         #expect(errors.isEmpty, "stderr: \(String(decoding: errors, as: UTF8.self))")
     }
+
+    /// Runs classify through the shell with the given redirections; returns the exit status and standard error.
+    private func shell(_ redirections: String, _ arguments: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "cd '\(Support.checkout.path)' && '\(CLITests.binary)' \(arguments) \(redirections)"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func aFullDiskFailsClosed() throws {
+        // A CI gate must not pass on a truncated report: the write error is said once and the run exits 2.
+        let full = try shell(">/dev/full", "--fail-on watch --no-summary Examples/leak-server.json")
+        #expect(full.status == 2)
+        #expect(full.stderr == "classify: cannot write the output: No space left on device; the report is incomplete\n")
+        let markdown = try shell(">/dev/full", "--format markdown --no-summary Examples/leak-server.json")
+        #expect(markdown.status == 2)
+    }
+
+    @Test func aStandardErrorThatCannotBeWrittenNeverCrashes() throws {
+        for redirection in ["2>/dev/full", "2>&-"] {
+            let missing = try shell(redirection + " >/dev/null", "--summary /nonexistent.json Examples/leak-server.json")
+            #expect(missing.status == 2, "\(redirection): exit \(missing.status)")
+            let usage = try shell(redirection, "--format nonsense x.json")
+            #expect(usage.status == 2, "\(redirection): exit \(usage.status)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Classifier
 import Foundation
 
 /// Buffered standard output that ends quietly when the reader goes away (`classify … | head`), and fails closed
@@ -41,9 +42,12 @@ enum Output {
         Foundation.exit(2)
     }
 
+    /// A message on standard error; its lines are classify's own, so line ends stay and every other control or bidi
+    /// character (from a file name or a key in an export) is shown, never acted on.
     static func error(_ text: String) {
         flush()
-        writeStandardError(text + "\n")
+        writeStandardError(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.visible(String($0)) }.joined(separator: "\n") + "\n")
     }
 
     /// Writes to standard error with write(2) and gives up silently on any failure (closed, full, broken pipe):
@@ -61,24 +65,6 @@ enum Output {
                 offset += written
             }
         }
-    }
-
-    /// An untrusted name made safe for a terminal: control characters, escapes and bidi controls shown as
-    /// `\x1b` or `U+202E` instead of acting on the terminal.
-    static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
-                out += String(format: "\\x%02x", value)
-            } else if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
-                        || value == 0x200F || value == 0x061C {
-                out += String(format: "U+%04X", value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

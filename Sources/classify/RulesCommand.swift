@@ -114,10 +114,10 @@ struct RulesCommand: ParsableCommand {
                 return
             }
             for name in names {
-                Output.line(Output.visible(name))
+                Output.line(TerminalText.visible(name))
                 for view in TextViews(name, leet: rules.readsLeet, segmenter: rules.segmenter).views {
                     Output.line("  " + view.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                                + Output.visible(view.text))
+                                + TerminalText.visible(view.text))
                 }
             }
         }

@@ -149,4 +149,23 @@ import Testing
             #expect(usage.status == 2, "\(redirection): exit \(usage.status)")
         }
     }
+
+    @Test func untrustedNamesNeverDriveTheTerminal() throws {
+        // ESC[2J clears the screen, ESC]0;…BEL retitles the window, U+202E reverses what follows.
+        let path = file("evil.json", #"{"name": "\u001b[2Jevil\u202etxt.exe", "channels": ["\u001b]0;pwned\u0007teen-nudes", "\u001b[8mhidden"]}"#)
+        for format in ["text", "markdown"] {
+            let run = try cli.classify(["--format", format, "--colour", path])
+            #expect(!run.stdout.contains("\u{1B}[2J") && !run.stdout.contains("\u{1B}]0;") && !run.stdout.contains("\u{7}"), "\(format)")
+            #expect(!run.stdout.contains("\u{202E}") && !run.stdout.contains("\u{1B}[8m"), "\(format)")
+            // Shown instead (markdown escapes the backslash and bracket once more: `\\x1b\[2J` reads `\x1b[2J`).
+            #expect(run.stdout.contains(format == "text" ? #"\x1b[2Jevil"# : #"\\x1b\[2Jevil"#), "\(format)")
+            #expect(run.stdout.contains("U+202Etxt.exe"), "\(format)")
+        }
+        // A key named like a line of classify's own cannot forge one on standard error.
+        let forged = file("forged.json", #"{"\nclassify: all clear": 1}"#)
+        let run = try cli.classify(["--no-summary", forged])
+        #expect(run.status == 2)
+        #expect(!run.stderr.contains("\nclassify: all clear") && run.stderr.contains(#"\x0aclassify: all clear"#))
+        #expect(CSVReport.field("\t=cmd") == "'\t=cmd" && CSVReport.field("\r@x").hasPrefix("\"'\r@x"))
+    }
 }

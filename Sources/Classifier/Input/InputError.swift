@@ -15,22 +15,26 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message, with untrusted parts (file names, keys, field paths from the export) made visible: a key named
+    /// "\nclassify: all clear" cannot forge a line.
     public var description: String {
+        let file = TerminalText.visible(source.file)
+        let display = TerminalText.visible(source.display)
         switch self {
-        case let .unreadable(file, reason):
-            return "\(file): cannot read: \(reason)"
-        case let .empty(file):
+        case let .unreadable(_, reason):
+            return "\(file): cannot read: \(TerminalText.visible(reason))"
+        case .empty:
             return "\(file): the file is empty: expected a server export in JSON"
         case let .malformedJSON(source, line, column, reason):
-            if source.record != nil {
-                return "\(source.file): record \(source.record!), column \(column): malformed JSON: \(reason)"
+            if let record = source.record {
+                return "\(file): record \(record), column \(column): malformed JSON: \(TerminalText.visible(reason))"
             }
-            return "\(source.file):\(line):\(column): malformed JSON: \(reason)"
-        case let .unknownShape(source, found):
-            return "\(source.display): not a server export classify knows (\(found)); expected a Discord channel "
-                + "array, a Discord guild template, a DiscordChatExporter file or classify's native format (see README)"
-        case let .invalidField(source, path, reason):
-            return "\(source.display): \(path): \(reason)"
+            return "\(file):\(line):\(column): malformed JSON: \(TerminalText.visible(reason))"
+        case let .unknownShape(_, found):
+            return "\(display): not a server export classify knows (\(TerminalText.visible(found))); expected a Discord "
+                + "channel array, a Discord guild template, a DiscordChatExporter file or classify's native format (see README)"
+        case let .invalidField(_, path, reason):
+            return "\(display): \(TerminalText.visible(path)): \(TerminalText.visible(reason))"
         }
     }
 }

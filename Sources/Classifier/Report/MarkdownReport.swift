@@ -119,7 +119,8 @@ public struct MarkdownReport: Sendable {
     /// Text that cannot break a table or start markup.
     public static func inline(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Control and bidi characters shown, not acted on (a report is read in terminals and viewers too).
+        for character in TerminalText.visible(text) {
             switch character {
             case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\" + String(character)
             case "\n", "\r": out += " "
@@ -132,7 +133,7 @@ public struct MarkdownReport: Sendable {
     /// Text inside a code span: backticks and bars cannot close it or break the table.
     static func code(_ text: String) -> String {
         // Character by character: Foundation's replacingOccurrences mishandles some strings (NUL, for one).
-        String(text.map { character -> Character in
+        String(TerminalText.visible(text).map { character -> Character in
             switch character {
             case "`": return "ˋ"
             case "|": return "¦"

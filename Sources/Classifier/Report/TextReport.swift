@@ -14,9 +14,11 @@ public struct TextReport: Sendable {
         var lines: [String] = []
         let server = result.server
         var head = paint(result.verdict.rawValue.uppercased(), verdictColour(result.verdict), bold: true)
-        head += "  " + paint(server.name, nil, bold: true)
-        head += "  (\(server.source.display)"
-        if let id = server.id { head += ", id \(id)" }
+        // Every untrusted string is made visible before it reaches the terminal (TerminalText).
+        let show = TerminalText.visible
+        head += "  " + paint(show(server.name), nil, bold: true)
+        head += "  (\(show(server.source.display))"
+        if let id = server.id { head += ", id \(show(id))" }
         head += ")"
         lines.append(head)
         if result.categories.isEmpty {
@@ -42,13 +44,13 @@ public struct TextReport: Sendable {
             for item in context { lines += evidenceLines(item) }
         }
         for error in result.errors {
-            lines.append("  " + paint("\(words.error): \(error)", "31", bold: false))
+            lines.append("  " + paint("\(words.error): \(TerminalText.visible(error.description))", "31", bold: false))
         }
         return lines.joined(separator: "\n")
     }
 
     public func render(_ error: InputError) -> String {
-        paint("ERROR", "31", bold: true) + "  " + error.description
+        paint("ERROR", "31", bold: true) + "  " + TerminalText.visible(error.description)
     }
 
     private func evidenceLines(_ item: Evidence) -> [String] {
@@ -59,8 +61,9 @@ public struct TextReport: Sendable {
         let suffix = tags.isEmpty ? "" : "  [\(tags.joined(separator: ", "))]"
         var lines = ["    \(item.rule) (\(item.section), \(words.weight) \(item.weight))\(suffix)"]
         for part in item.parts {
-            let reading = part.viewMatch.map { " (\(part.view.rawValue): \($0))" } ?? ""
-            lines.append("      \(words.path(part.location)): «\(paint(part.match, "33", bold: false))»\(reading)")
+            let reading = part.viewMatch.map { " (\(part.view.rawValue): \(TerminalText.visible($0)))" } ?? ""
+            lines.append("      \(TerminalText.visible(words.path(part.location))): "
+                         + "«\(paint(TerminalText.visible(part.match), "33", bold: false))»\(reading)")
         }
         return lines
     }

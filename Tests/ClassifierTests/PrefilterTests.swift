@@ -79,7 +79,7 @@ import Testing
         #expect(LiteralExtractor.requiredLiterals(of: pattern).map { $0.sorted() } == expected.sorted())
     }
 
-    @Test(arguments: [#"\w+"#, #"(?:a|\d)"#, #"x*"#, #"(a)\1"#, #"[^a]b?"#])
+    @Test(arguments: [#"\w+"#, #"(?:a|\d)"#, #"x*"#, #"(a)\1"#, #"[^a]b?"#, #"(?x) l e a k s"#, #"(?x:n u d e s)"#])
     func patternsWithoutASafeLiteralAlwaysRun(_ pattern: String) {
         #expect(LiteralExtractor.requiredLiterals(of: pattern) == nil)
     }
@@ -95,5 +95,26 @@ import Testing
         let server = Support.server(["lea\u{212A}s-nudes"])
         #expect(rendered(server, Support.bundled) == rendered(server, Self.unfiltered))
         #expect(Support.bundled.classify(server).evidence.contains { $0.rule == "leaks.intimate-leaks" })
+    }
+
+    @Test func extendedPatternsAreNeverSkipped() throws {
+        // In extended mode "l e a k s" matches "leaks": the extractor cannot read that, so the pattern always runs.
+        let pack = """
+            pack: t
+            rules:
+              - id: t.spaced
+                category: leaks
+                section: "1.1"
+                weight: 50
+                description: d
+                flags: [extended]
+                patterns: ['l e a k s']
+                examples: {match: ["leaks"], no-match: ["general"]}
+            """
+        let rules = try RuleSet.load(directory: Support.rulesFolder(["t.yaml": pack]))
+        for prefilter in [true, false] {
+            let result = Classifier(rules: rules, prefilter: prefilter).classify(Support.server(["leaks"]))
+            #expect(result.evidence.contains { $0.rule == "t.spaced" }, "prefilter \(prefilter)")
+        }
     }
 }

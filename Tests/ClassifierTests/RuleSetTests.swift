@@ -128,21 +128,21 @@ import Testing
         }
     }
 
-    @Test func lintFlagsMissingExamplesAndEmptyMatches() throws {
+    @Test func lintFlagsMissingExamples() throws {
+        // (A pattern matching the empty string no longer loads at all: patternsThatCanMatchNothingAreRefused.)
         let pack = """
             rules:
-              - id: test.empty
+              - id: test.bare
                 category: leaks
                 section: "1"
                 weight: 10
                 description: d
-                patterns: ['x*']
+                patterns: ['x+']
             """
         let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": pack]))
         let issues = RuleLinter(rules: rules).lint().map(\.reason)
         #expect(issues.contains("no examples.match"))
         #expect(issues.contains("no examples.no-match"))
-        #expect(issues.contains { $0.contains("matches the empty string") })
     }
 
     @Test func ruleTesterReportsAFailingExample() throws {
@@ -150,5 +150,30 @@ import Testing
         let classifier = try Classifier(rulesDirectory: Support.rulesFolder(["a.yaml": pack]))
         let report = RuleTester(classifier: classifier).run()
         #expect(report.failures.map(\.description) == ["test.leak: should not match \"leak\""])
+    }
+
+    @Test(arguments: ["x*", #"(?=a)|\b"#, "(?:leaks)?"])
+    func patternsThatCanMatchNothingAreRefused(_ pattern: String) {
+        let pack = """
+            pack: t
+            rules:
+              - id: t.empty
+                category: leaks
+                section: "1.1"
+                weight: 50
+                description: d
+                patterns: ['\(pattern)']
+                examples: {match: ["x"], no-match: ["y"]}
+            """
+        let error = loadError(["t.yaml": pack])
+        #expect(error?.description.contains("can match the empty string") == true, "\(pattern): \(String(describing: error))")
+    }
+
+    @Test func policyRefusesUnknownKeysAndNonNumbers() throws {
+        let bundled = try String(contentsOfFile: Support.rulesDirectory + "/policy.yaml", encoding: .utf8)
+        let misspelt = loadError([:], policy: bundled + "\nrepeat-decai: 0.2\n")
+        #expect(misspelt?.description.contains("repeat-decai") == true)
+        let word = loadError([:], policy: bundled.replacingOccurrences(of: "repeat-decay: 0.5", with: "repeat-decay: half"))
+        #expect(word?.description.contains("repeat-decay must be a number") == true)
     }
 }

@@ -36,7 +36,8 @@ struct MatchProgram: @unchecked Sendable {
             let start = owners.count
             for pattern in signal.patterns {
                 owners.append(pattern)
-                let required = LiteralExtractor.requiredLiterals(of: pattern.source)
+                // Extended mode changes what whitespace and # mean: the extractor does not read it, so no literal.
+                let required = pattern.flags.extended ? nil : LiteralExtractor.requiredLiterals(of: pattern.source)
                 literals.append(required)
                 if required == nil { unfiltered.append(signal.id) }
             }

@@ -36,6 +36,14 @@ public final class CompiledPattern: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    /// The shortest match PCRE2 knows the pattern can make, in characters: 0 when it can match the empty string
+    /// somewhere (`x*`, `(?=a)|\b`) - such a pattern would hit every text.
+    public var minimumLength: Int {
+        var length: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &length)
+        return Int(length)
+    }
+
     /// Number of capture groups, so callers can size match data if they need groups.
     public var captureCount: Int {
         var count: UInt32 = 0

@@ -217,7 +217,11 @@ public enum LiteralExtractor {
                     return nil
                 default:
                     // Inline options such as (?i) or (?i:...): skip the letters; an option group applies to what follows.
-                    while let c = peek(), c.properties.isAlphabetic || c == "-" { index += 1 }
+                    // (?x) changes what whitespace and # mean, which this reader does not follow: no literal.
+                    while let c = peek(), c.properties.isAlphabetic || c == "-" {
+                        if c == "x" { return nil }
+                        index += 1
+                    }
                     if peek() == ")" {
                         index += 1
                         return .empty

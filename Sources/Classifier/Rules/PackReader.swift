@@ -83,7 +83,13 @@ struct PackReader {
         }
         var patterns: [CompiledPattern] = []
         for source in sources {
-            patterns.append(try RuleSetLoader.compile(source, flags: flags, file: path, item: id, line: fields.line))
+            let pattern = try RuleSetLoader.compile(source, flags: flags, file: path, item: id, line: fields.line)
+            // A pattern that can match nothing at all would find "evidence" in every text.
+            guard pattern.minimumLength > 0 else {
+                throw fields.fail("pattern /\(source)/ can match the empty string, so it would hit every text: "
+                                  + "make it need at least one character")
+            }
+            patterns.append(pattern)
         }
         return Signal(id: id, description: description, fields: try readFields(fields),
                       patterns: patterns, views: try readViews(fields), negatable: try fields.optionalBool("negatable") ?? true,

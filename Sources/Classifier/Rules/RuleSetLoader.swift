@@ -86,6 +86,9 @@ struct RuleSetLoader {
     private func loadPolicy(path: String) throws(RuleSetError) -> Policy {
         let node = try YAMLFile.root(path: path)
         let doc = YAMLFields(node: node, file: path, item: nil)
+        // A misspelt key would silently change nothing: refuse it, as packs do.
+        try doc.checkKeys(["version", "categories", "thresholds", "category-thresholds", "repeat-decay", "escalate",
+                           "negation", "segmentation-words", "header-not-inherited-with"])
         let version = try doc.requiredString("version")
         var categories: [Policy.CategoryInfo] = []
         for entry in try doc.requiredSequence("categories") {
@@ -105,7 +108,13 @@ struct RuleSetLoader {
                 perCategory[id] = try Self.thresholds(value, file: path)
             }
         }
-        let decay = doc.optional("repeat-decay").flatMap { $0.float } ?? 0.5
+        var decay = 0.5
+        if let node = doc.optional("repeat-decay") {
+            guard let value = node.float else {
+                throw RuleSetError(file: path, line: node.mark?.line, reason: "repeat-decay must be a number between 0 and 1")
+            }
+            decay = value
+        }
         guard decay >= 0, decay <= 1 else {
             throw RuleSetError(file: path, reason: "repeat-decay must be between 0 and 1")
         }
@@ -122,6 +131,7 @@ struct RuleSetLoader {
             }
         }
         let negation = doc.optional("negation").map { YAMLFields(node: $0, file: path, item: "negation") }
+        try negation?.checkKeys(["before", "after", "clause"])
         var policy = Policy(version: version, categories: categories, thresholds: thresholds,
                       categoryThresholds: perCategory, repeatDecay: decay, escalations: escalations,
                       negationBefore: try negation?.optionalString("before").map { p throws(RuleSetError) in

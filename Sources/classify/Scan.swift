@@ -42,6 +42,9 @@ struct Scan: ParsableCommand {
     @Flag(name: .customLong("no-prefilter"), help: "Run every pattern on every text instead of only those whose literals occur in it (same results, slower).")
     var noPrefilter = false
 
+    @Flag(help: "Read every input as JSON Lines (one server a line), whatever its name or first lines.")
+    var jsonl = false
+
     @Flag(help: "Colours in text output even when not writing to a terminal.")
     var colour = false
 
@@ -68,6 +71,7 @@ struct Scan: ParsableCommand {
     func run() throws {
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown)
+        stream.forceLines = jsonl
         let language = lang ?? ReportLanguage.fromEnvironment()
         let categoryIDs = classifier.rules.policy.categories.map(\.id)
         var markdown: MarkdownReport?

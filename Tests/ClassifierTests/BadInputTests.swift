@@ -168,4 +168,21 @@ import Testing
         #expect(!run.stderr.contains("\nclassify: all clear") && run.stderr.contains(#"\x0aclassify: all clear"#))
         #expect(CSVReport.field("\t=cmd") == "'\t=cmd" && CSVReport.field("\r@x").hasPrefix("\"'\r@x"))
     }
+
+    @Test func brokenLeadingLinesDoNotSwallowAWatchList() throws {
+        let lines = (0..<40).map { #"{"name": "s\#($0)", "channels": ["general"]}"# }
+        let stdin = #"{"name":"a", "chan"# + "\n{bad\n" + lines.joined(separator: "\n") + "\n"
+        for arguments in [["--format", "jsonl", "--no-summary"], ["--jsonl", "--format", "jsonl", "--no-summary"]] {
+            let run = try cli.classify(arguments, stdin: stdin)
+            let output = run.stdout.split(separator: "\n")
+            #expect(output.count == 42, "\(arguments): \(output.count) lines")
+            #expect(output.filter { $0.contains(#""verdict":null"#) }.count == 2)
+            #expect(run.status == 2)
+        }
+        // An upper-case extension is a JSON file too.
+        let folder = Support.temporaryDirectory()
+        Support.write(#"{"name": "x", "channels": ["cumtribs"]}"#, to: folder + "/EXPORT.JSON")
+        let run = try cli.classify(["--format", "jsonl", folder])
+        #expect(run.stdout.contains("tributes.cum-tribute"))
+    }
 }

@@ -28,11 +28,13 @@ final class FileReader {
     private enum Mode { case undecided, lines, document }
 
     let maxRecordBytes: Int
+    /// Lines looked at to tell JSON Lines from one pretty-printed document.
+    static let linesLookedAt = 8
 
     /// SHA-256 of every byte read, when the stream hashes files.
     private var hasher: SHA256?
 
-    init(path: String, maxRecordBytes: Int, hashing: Bool = false) {
+    init(path: String, maxRecordBytes: Int, hashing: Bool = false, forceLines: Bool = false) {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
         if hashing { hasher = SHA256() }
@@ -51,7 +53,8 @@ final class FileReader {
                 }
             }
         }
-        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { mode = .lines }
+        let lower = path.lowercased()
+        if forceLines || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
     }
 
     deinit {
@@ -102,12 +105,13 @@ final class FileReader {
     }
 
     /// JSON Lines when there are two non-blank lines or more and the first or second is a whole JSON object or
-    /// array by itself (the first may be the broken one); a pretty-printed document has neither.
+    /// array by itself, or two of the first eight are (so broken leading lines do not turn a watch list into one
+    /// bad document); a pretty-printed document has none, or one at most.
     private func decideMode() {
         var lines: [Range<Int>] = []
         var start = position
         // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here.
-        while lines.count < 3, buffer.count - position <= maxRecordBytes {
+        while lines.count < Self.linesLookedAt, buffer.count - position <= maxRecordBytes {
             guard let first = firstNonBlank(from: start) else {
                 if atEnd { break }
                 start = max(start, buffer.count)
@@ -126,7 +130,8 @@ final class FileReader {
             let value = buffer[range].withUnsafeBufferPointer { try? JSONParser.parse($0) }
             return value?.objectValue != nil || value?.arrayValue != nil
         }
-        mode = lines.count >= 2 && lines.prefix(2).contains(where: isWholeValue) ? .lines : .document
+        let whole = lines.filter(isWholeValue).count
+        mode = lines.count >= 2 && (lines.prefix(2).contains(where: isWholeValue) || whole >= 2) ? .lines : .document
     }
 
     private func nextLine() -> RawRecord? {

@@ -30,6 +30,9 @@ public final class RecordStream: IteratorProtocol, Sequence {
     public private(set) var fileHashes: [(file: String, sha256: String)] = []
     public let hashFiles: Bool
 
+    /// Every input is read as JSON Lines, whatever its name or first lines (`classify --jsonl`).
+    public var forceLines = false
+
     public init(paths: [String], maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes, hashFiles: Bool = false) {
         self.maxRecordBytes = maxRecordBytes
         self.hashFiles = hashFiles
@@ -104,7 +107,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
                                  source: SourceRef(file: directory), fallbackName: directory)
             }
-            current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles)
+            current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles, forceLines: forceLines)
         }
     }
 
@@ -125,8 +128,9 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 enumerator.skipDescendants()
                 continue
             }
-            guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson"),
-                  !name.hasSuffix(".expected.json") else { continue }
+            let lower = name.lowercased()
+            guard lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson"),
+                  !lower.hasSuffix(".expected.json") else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
             var childIsDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {

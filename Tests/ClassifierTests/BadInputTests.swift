@@ -185,4 +185,21 @@ import Testing
         let run = try cli.classify(["--format", "jsonl", folder])
         #expect(run.stdout.contains("tributes.cum-tribute"))
     }
+
+    @Test func aDirectoryNeverHangsAndSaysWhatItSkipped() throws {
+        let folder = Support.temporaryDirectory()
+        Support.write(#"{"name": "x", "channels": ["cumtribs"]}"#, to: folder + "/a.json")
+        #expect(mkfifo(folder + "/pipe.json", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/dangling.json", withDestinationPath: "/nonexistent/x.json")
+        let started = Date()
+        let run = try cli.classify(["--format", "jsonl", "--no-summary", folder])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("tributes.cum-tribute"))
+        #expect(run.stderr.contains("pipe.json: cannot read: not a regular file"))
+        #expect(run.stderr.contains("dangling.json: cannot read: No such file or directory (a dangling link?)"))
+        let empty = Support.temporaryDirectory()
+        let none = try cli.classify(["--no-summary", empty])
+        #expect(none.status == 2 && none.stderr.contains("no .json, .jsonl or .ndjson file in this directory"))
+    }
 }

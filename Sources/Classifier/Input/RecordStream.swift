@@ -107,6 +107,13 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
                                  source: SourceRef(file: directory), fallbackName: directory)
             }
+            if path.hasPrefix(Self.skippedMarker) {
+                // "reason\u{0}path": a file of a directory that is said and skipped rather than read.
+                let rest = path.dropFirst(Self.skippedMarker.count)
+                let parts = rest.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                return RawRecord(content: .error(.unreadable(file: parts[1], reason: parts[0])),
+                                 source: SourceRef(file: parts[1]), fallbackName: parts[1])
+            }
             current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles, forceLines: forceLines)
         }
     }
@@ -114,6 +121,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
     // MARK: - Paths
 
     private static let directoryErrorMarker = "\u{0}unlistable:"
+    private static let skippedMarker = "\u{0}skipped:"
 
     /// A path as the files it stands for: itself, or a directory's input files in order.
     static func expand(_ path: String) -> [String] {
@@ -132,12 +140,28 @@ public final class RecordStream: IteratorProtocol, Sequence {
             guard lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson"),
                   !lower.hasSuffix(".expected.json") else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
-            var childIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
-                files.append(full)
+            var info = stat()
+            if stat(full, &info) != 0 {
+                // A dangling link or a file that vanished: said, never silently dropped.
+                files.append(skippedMarker + "\(String(cString: strerror(errno))) (a dangling link?)\u{0}" + full)
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFREG: files.append(full)
+            default:
+                // A FIFO, socket or device in a folder would block or never end: skipped, and said.
+                files.append(skippedMarker + "not a regular file (FIFO, socket or device): skipped so the run cannot hang\u{0}" + full)
             }
         }
-        return files.sorted()
+        if files.isEmpty {
+            return [skippedMarker + "no .json, .jsonl or .ndjson file in this directory\u{0}" + path]
+        }
+        return files.sorted { a, b in
+            // Markers sort by the path they carry, so errors stay in path order.
+            func key(_ s: String) -> String { s.hasPrefix(skippedMarker) ? String(s.split(separator: "\u{0}").last ?? "") : s }
+            return key(a) < key(b)
+        }
     }
 
     private static func fileSize(_ path: String) -> Int? {

@@ -202,4 +202,11 @@ import Testing
         let none = try cli.classify(["--no-summary", empty])
         #expect(none.status == 2 && none.stderr.contains("no .json, .jsonl or .ndjson file in this directory"))
     }
+
+    @Test func duplicateKeysAreRefusedNotHidden() throws {
+        let path = file("dup.json", #"{"name": "x", "channels": ["teen-nudes"], "channels": ["general"]}"#)
+        let run = try cli.classify(["--format", "jsonl", "--no-summary", path])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains(#""verdict":null"#) && run.stdout.contains("duplicate member name"))
+    }
 }

@@ -85,6 +85,11 @@ public struct JSONParser {
             }
             position += 1
             skipWhitespace()
+            // A second "channels" would silently replace the first: an export is never written that way, a crafted
+            // one may be - refuse it, so nothing is read past.
+            guard members[key] == nil else {
+                throw error("duplicate member name \"\(key.prefix(40))\": the second would hide the first")
+            }
             members[key] = try parseValue()
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input: expected ',' or '}'") }

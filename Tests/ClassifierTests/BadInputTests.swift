@@ -209,4 +209,20 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stdout.contains(#""verdict":null"#) && run.stdout.contains("duplicate member name"))
     }
+
+    @Test func anEndlessLineEndsWithAnErrorAfterTheRecordsBeforeIt() throws {
+        // /dev/zero as a .jsonl: no line end ever. With a 1 KiB record limit, the reader gives the good record, then
+        // one error, then stops - it does not spin or grow.
+        let path = file("endless.jsonl", Array(#"{"name": "a", "channels": ["general"]}"#.utf8) + [0x0A]
+                        + [UInt8](repeating: 0, count: 20_000))
+        let stream = RecordStream(paths: [path], maxRecordBytes: 1024)
+        var records: [RawRecord] = []
+        while let record = stream.next() { records.append(record) }
+        #expect(records.count == 2)
+        guard records.count == 2, case let .error(error) = records[1].content else {
+            Issue.record("expected a record then an error")
+            return
+        }
+        #expect(error.description.contains("no line end in 5 KiB (endless input?); the rest of the file is not read"))
+    }
 }

@@ -156,27 +156,35 @@ final class FileReader {
             }
             if buffer.count - position > maxRecordBytes {
                 lineNumber += 1
-                skipToNextLine()
+                let resumed = skipToNextLine()
                 let source = SourceRef(file: path, record: lineNumber)
-                return RawRecord(content: .error(.malformedJSON(
-                    source: source, line: lineNumber, column: 1,
-                    reason: "the line is longer than \(Self.size(maxRecordBytes)); it is skipped")),
-                    source: source, fallbackName: fallbackName)
+                if !resumed { finished = true }
+                let reason = resumed
+                    ? "the line is longer than \(Self.size(maxRecordBytes)); it is skipped"
+                    : "no line end in \(Self.size(5 * maxRecordBytes)) (endless input?); the rest of the file is not read"
+                return RawRecord(content: .error(.malformedJSON(source: source, line: lineNumber, column: 1, reason: reason)),
+                                 source: source, fallbackName: fallbackName)
             }
             fill()
         }
     }
 
     /// Drops the rest of an over-long line, reading on to its end without keeping it; the next line is read as usual.
-    private func skipToNextLine() {
+    /// Skips the rest of an over-long line, reading at most four times `maxRecordBytes` more for its end (memory stays at
+    /// one chunk: what is skipped is dropped as it is read). Returns false when no line end came in that much - an
+    /// endless input such as /dev/zero - and the rest of the file is then not read.
+    private func skipToNextLine() -> Bool {
+        var skipped = 0
         while true {
             if let end = buffer[position...].firstIndex(of: 0x0A) {
                 position = end + 1
                 scannedUpTo = 0
-                return
+                return true
             }
+            skipped += buffer.count - position
             position = buffer.count
-            if atEnd { return }
+            if atEnd { return true }
+            if skipped > 4 * maxRecordBytes { return false }
             fill()
         }
     }

@@ -106,16 +106,8 @@ import Testing
     @Test func closedPipeEndsQuietly() throws {
         // `classify … | head -1`: the reader goes away after one line; classify must stop without a word.
         let list = file("many.jsonl", (0..<20_000).map { #"{"name": "s\#($0)", "channels": ["general"]}"# }.joined(separator: "\n"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "'\(CLITests.binary)' --format jsonl '\(list)' | head -1 >/dev/null"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(errors.isEmpty, "stderr: \(String(decoding: errors, as: UTF8.self))")
+        let run = try shell("| head -1 >/dev/null", "--format jsonl '\(list)'")
+        #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
     }
 
     /// Runs classify through the shell with the given redirections; returns the exit status and standard error.

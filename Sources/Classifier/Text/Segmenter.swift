@@ -44,9 +44,10 @@ public struct Segmenter: Sendable {
         return out
     }
 
-    /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. An inserted space
-    /// stands for the scalar that follows it, so every byte of the view maps back to a scalar of the original. `original` is the
-    /// text the pieces came from, read for the letter case a CamelCase break needs.
+    /// The segmented pieces of a folded (or skeleton) view, or nil when nothing would change. `original` is the text
+    /// the pieces came from, read for the letter case a CamelCase break needs. An inserted space stands for the
+    /// scalar after it, so every byte of the view maps back to a scalar of the original. `looked`: the caller has
+    /// already made the cheap look of ``mayChange(_:trie:)``.
     func segment(_ pieces: [Piece], original: [UInt8], looked: Bool = false) -> [Piece]? {
         if !looked, !mayChange(pieces, original: original) { return nil }
         return split(pieces, original: original)

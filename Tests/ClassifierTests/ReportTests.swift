@@ -27,6 +27,22 @@ import Testing
         }
     }
 
+    @Test func twoTextsNamedAlikeKeepTheirOwnWordsOnly() throws {
+        // Two channels called "general" in one category: the words kept in one topic must not unmask the other.
+        let server = Server(name: "x", categories: [ChannelCategory(name: "LOBBY")],
+                            channels: [Channel(name: "general", topic: "Jane Doe leaks", categoryIndex: 0),
+                                       Channel(name: "general", topic: "Jane Doe birthday party", categoryIndex: 0)])
+        let redacted = Redactor(key: "k").redact(Support.bundled.classify(server))
+        let output = JSONReport.object(for: redacted).serialized()
+        #expect(redacted.server.channels[0].topic == "•••••••••leaks")
+        #expect(redacted.server.channels[1].topic == String(repeating: "•", count: 23))
+        for secret in ["Jane", "Doe", "day p", "birthday"] { #expect(!output.contains(secret), "\(secret) in clear") }
+        // The unknown-shape error names keys, which a crafted export can fill with names.
+        let error = Redactor(key: "k").redact(InputError.unknownShape(source: SourceRef(file: "a.json"),
+                                                                       found: "an object with keys Jane Doe Server"))
+        #expect(!error.description.contains("Jane"))
+    }
+
     @Test func hashesAreStableForOneKeyAndDifferAcrossKeys() {
         let one = Redactor(key: "k1"), again = Redactor(key: "k1"), other = Redactor(key: "k2")
         #expect(one.hash("900123", kind: "server") == again.hash("900123", kind: "server"))

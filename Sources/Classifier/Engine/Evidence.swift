@@ -5,6 +5,18 @@ public struct Location: Sendable, Equatable, Codable {
     public let category: String?
     /// Name of the channel (for channel names and topics).
     public let channel: String?
+    /// Position of the category in ``Server/categories`` and of the channel in ``Server/channels``: names repeat,
+    /// positions do not (two channels called `general` are two texts).
+    public let categoryIndex: Int?
+    public let channelIndex: Int?
+
+    public init(field: Field, category: String?, channel: String?, categoryIndex: Int? = nil, channelIndex: Int? = nil) {
+        self.field = field
+        self.category = category
+        self.channel = channel
+        self.categoryIndex = categoryIndex
+        self.channelIndex = channelIndex
+    }
 
     /// `category › #channel`, `category`, `#channel (topic)`, `server name`…
     public var path: String {

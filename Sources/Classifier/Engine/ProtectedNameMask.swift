@@ -40,7 +40,9 @@ struct ProtectedNameMask {
                          return EvidencePart(signal: part.signal,
                                              location: Location(field: part.location.field,
                                                                 category: part.location.category.map(masked),
-                                                                channel: part.location.channel.map(masked)),
+                                                                channel: part.location.channel.map(masked),
+                                                                categoryIndex: part.location.categoryIndex,
+                                                                channelIndex: part.location.channelIndex),
                                              text: text, start: part.start, end: part.end, match: match,
                                              view: part.view, viewMatch: part.viewMatch.map(masked))
                      })

@@ -409,6 +409,7 @@ public struct RuleEngine: Sendable {
     private func location(of text: FieldText, in server: Server) -> Location {
         Location(field: text.field,
                  category: text.categoryIndex.map { server.categories[$0].name },
-                 channel: text.channelIndex.map { server.channels[$0].name })
+                 channel: text.channelIndex.map { server.channels[$0].name },
+                 categoryIndex: text.categoryIndex, channelIndex: text.channelIndex)
     }
 }

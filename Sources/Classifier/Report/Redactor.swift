@@ -69,24 +69,23 @@ public struct Redactor: Sendable {
         server.description = original.description.map {
             masked($0, TextKey(field: .serverDescription, category: nil, channel: nil))
         }
-        server.categories = original.categories.map { category in
+        server.categories = original.categories.enumerated().map { index, category in
             var copy = category
             copy.id = category.id.map { hash($0, kind: "category") }
-            copy.name = masked(category.name, TextKey(field: .category, category: category.name, channel: nil))
+            copy.name = masked(category.name, TextKey(field: .category, category: index, channel: nil))
             return copy
         }
-        server.channels = original.channels.map { channel in
-            let categoryName = channel.categoryIndex.map { original.categories[$0].name }
+        server.channels = original.channels.enumerated().map { index, channel in
             var copy = channel
             copy.id = channel.id.map { hash($0, kind: "channel") }
-            copy.name = masked(channel.name, TextKey(field: .channel, category: categoryName, channel: channel.name))
+            copy.name = masked(channel.name, TextKey(field: .channel, category: channel.categoryIndex, channel: index))
             copy.topic = channel.topic.map {
-                masked($0, TextKey(field: .topic, category: categoryName, channel: channel.name))
+                masked($0, TextKey(field: .topic, category: channel.categoryIndex, channel: index))
             }
             // Tags are matched as one text (FieldText); masked as one, then split back.
             if !channel.tags.isEmpty {
                 let joined = channel.tags.filter { !$0.isEmpty }.joined(separator: ", ")
-                let mask = masked(joined, TextKey(field: .tag, category: categoryName, channel: channel.name))
+                let mask = masked(joined, TextKey(field: .tag, category: channel.categoryIndex, channel: index))
                 copy.tags = [mask]
             }
             return copy
@@ -97,11 +96,13 @@ public struct Redactor: Sendable {
         func location(_ location: Location) -> Location {
             Location(field: location.field,
                      category: location.category.map {
-                         masked($0, TextKey(field: .category, category: $0, channel: nil))
+                         masked($0, TextKey(field: .category, category: location.categoryIndex, channel: nil))
                      },
                      channel: location.channel.map {
-                         masked($0, TextKey(field: .channel, category: location.category, channel: $0))
-                     })
+                         masked($0, TextKey(field: .channel, category: location.categoryIndex,
+                                            channel: location.channelIndex))
+                     },
+                     categoryIndex: location.categoryIndex, channelIndex: location.channelIndex)
         }
         let evidence = result.evidence.map { item in
             Evidence(rule: item.rule, category: item.category, section: item.section, status: item.status,
@@ -129,7 +130,9 @@ public struct Redactor: Sendable {
         case let .empty(file): return .empty(file: hash(file, kind: "file"))
         case let .malformedJSON(source, line, column, reason):
             return .malformedJSON(source: redact(source), line: line, column: column, reason: reason)
-        case let .unknownShape(source, found): return .unknownShape(source: redact(source), found: found)
+        case let .unknownShape(source, _):
+            // The shape names the top-level keys, and a crafted export can put names there.
+            return .unknownShape(source: redact(source), found: "its keys are not shown in a redacted report")
         case let .invalidField(source, path, reason):
             return .invalidField(source: redact(source), path: path, reason: reason)
         }
@@ -146,13 +149,14 @@ public struct Redactor: Sendable {
         let text: String
     }
 
-    /// Which text a span belongs to, as evidence names it.
+    /// Which text a span belongs to: by position in the server, never by name - two channels named alike are two
+    /// texts, and the words kept in one must not be kept in the other.
     private struct TextKey: Hashable {
         let field: Field
-        let category: String?
-        let channel: String?
+        let category: Int?
+        let channel: Int?
 
-        init(field: Field, category: String?, channel: String?) {
+        init(field: Field, category: Int?, channel: Int?) {
             self.field = field
             self.category = category
             self.channel = channel
@@ -161,9 +165,9 @@ public struct Redactor: Sendable {
         init(_ location: Location, _ field: Field) {
             switch field {
             case .serverName, .serverDescription: self.init(field: field, category: nil, channel: nil)
-            case .category: self.init(field: field, category: location.category, channel: nil)
+            case .category: self.init(field: field, category: location.categoryIndex, channel: nil)
             case .channel, .topic, .tag, .flag:
-                self.init(field: field, category: location.category, channel: location.channel)
+                self.init(field: field, category: location.categoryIndex, channel: location.channelIndex)
             }
         }
     }

@@ -217,4 +217,16 @@ import Testing
         }
         #expect(error.description.contains("no line end in 5 KiB (endless input?); the rest of the file is not read"))
     }
+
+    @Test func batchesAreBoundedInBytes() throws {
+        // Five 4 KB records with a 6 KB batch limit: batches of two at most, whatever the record count allows.
+        let name = String(repeating: "a", count: 4_000)
+        let path = file("big.jsonl", (0..<5).map { #"{"name": "\#(name)\#($0)", "channels": ["general"]}"# }.joined(separator: "\n"))
+        var batches: [Int] = []
+        var emitted = 0
+        BatchRunner(classifier: Support.bundled, jobs: 2, batchSize: 100, batchBytes: 6_000)
+            .run(RecordStream(paths: [path]), render: { _ in 1 }, emit: { emitted += $0 }, progress: { batches.append($0.records) })
+        #expect(emitted == 5)
+        #expect(batches == [2, 4, 5])
+    }
 }

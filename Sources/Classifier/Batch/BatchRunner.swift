@@ -20,10 +20,15 @@ public final class BatchRunner: Sendable {
     public let batchSize: Int
     /// Record the SHA-256 of each record's bytes (for reports that cite their input).
     public let hashInputs: Bool
+    /// Input bytes per batch at most (a batch also ends at `batchSize` records): 300 records of 4 MB each must not
+    /// make a 1.2 GB batch. A record larger than this is a batch of its own.
+    public let batchBytes: Int
 
-    public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil, hashInputs: Bool = false) {
+    public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil, hashInputs: Bool = false,
+                batchBytes: Int = 64 << 20) {
         self.classifier = classifier
         self.hashInputs = hashInputs
+        self.batchBytes = max(1, batchBytes)
         self.jobs = max(1, jobs)
         self.batchSize = batchSize ?? max(64, 512 * max(1, jobs))
     }
@@ -73,7 +78,11 @@ public final class BatchRunner: Sendable {
     private func readBatch(_ stream: RecordStream) -> [RawRecord] {
         var batch: [RawRecord] = []
         batch.reserveCapacity(batchSize)
-        while batch.count < batchSize, let record = stream.next() { batch.append(record) }
+        var bytes = 0
+        while batch.count < batchSize, bytes < batchBytes, let record = stream.next() {
+            batch.append(record)
+            bytes += record.byteCount
+        }
         return batch
     }
 

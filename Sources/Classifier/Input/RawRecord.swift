@@ -3,6 +3,15 @@
 /// Parsing is left to whoever takes the record (``ServerReader/decode(_:)``), so that workers parse in parallel
 /// while one thread only splits the input.
 public struct RawRecord: Sendable {
+    /// Bytes the record holds in memory, to bound batches in bytes.
+    public var byteCount: Int {
+        switch content {
+        case let .bytes(bytes): return bytes.count
+        case .error: return 0
+        case let .chatExporter(guild, channels): return guild.count + channels.reduce(0) { $0 + $1.count }
+        }
+    }
+
     public enum Content: Sendable {
         /// The record's bytes (without the line end).
         case bytes([UInt8])

@@ -15,6 +15,18 @@ public struct RuleEngine: Sendable {
     let inherited: Set<String>
     let denials: [(signal: String, deniedBy: [String])]
     let protectList: [String]
+    /// Each rule's distinct signals as numbered slots, so assembling a rule works on small arrays, not on
+    /// dictionaries keyed by signal id.
+    let ruleSlots: [RuleSlots]
+
+    struct RuleSlots {
+        /// The rule's distinct signal ids, in first-appearance order of `all`, `any`, `and-any`, `none`.
+        let ids: [String]
+        let inherited: [Bool]
+        let all: [Int], any: [Int], andAny: [Int], none: [Int]
+        /// The slots of the parts shown in the evidence, in `all`, `any`, `and-any` order.
+        let shown: [Int]
+    }
 
     public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
@@ -24,6 +36,19 @@ public struct RuleEngine: Sendable {
         denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy) }
             .sorted { $0.signal < $1.signal }
         protectList = rules.protectListSignals.sorted()
+        let inherited = self.inherited
+        ruleSlots = rules.rules.map { rule in
+            var ids: [String] = []
+            var slot: [String: Int] = [:]
+            for id in rule.signalIDs where slot[id] == nil {
+                slot[id] = ids.count
+                ids.append(id)
+            }
+            func slots(_ list: [String]) -> [Int] { list.map { slot[$0]! } }
+            return RuleSlots(ids: ids, inherited: ids.map { inherited.contains($0) }, all: slots(rule.all),
+                             any: slots(rule.any), andAny: slots(rule.andAny), none: slots(rule.none),
+                             shown: slots(rule.all + rule.any + rule.andAny))
+        }
     }
 
     /// Signals with a pattern that has no required literal and so runs on every text, prefilter or not.
@@ -57,8 +82,8 @@ public struct RuleEngine: Sendable {
             where rules.rules[index].fromHitsOf.isEmpty && needs.all.allSatisfy({ present[$0] })
                 && needs.any.lazy.filter({ present[$0] }).count >= needs.minAny
                 && (needs.andAny.isEmpty || needs.andAny.contains(where: { present[$0] })) {
-                found += assemble(rules.rules[index], hits: hits, texts: texts, server: server, places: places,
-                                  headerInherits: headerInherits)
+                found += assemble(rules.rules[index], slots: ruleSlots[index], hits: hits, texts: texts, server: server,
+                                  places: places, headerInherits: headerInherits)
             }
             for rule in rules.rules where !rule.fromHitsOf.isEmpty {
                 found += buildOn(rule, found: found, hits: hits, texts: texts, server: server, places: places)
@@ -332,51 +357,55 @@ public struct RuleEngine: Sendable {
 
     // MARK: - Rules
 
-    private func assemble(_ rule: Rule, hits: [String: [SignalHit]], texts: [FieldText], server: Server,
-                          places: Places, headerInherits: Bool) -> [(evidence: Evidence, texts: Set<Int>)] {
-        // unit → signal → first hit in that unit; units kept in order of first appearance.
-        var units: [ScopeUnit: [String: SignalHit]] = [:]
+    private func assemble(_ rule: Rule, slots: RuleSlots, hits: [String: [SignalHit]], texts: [FieldText],
+                          server: Server, places: Places, headerInherits: Bool) -> [(evidence: Evidence, texts: Set<Int>)] {
+        let empty = [SignalHit?](repeating: nil, count: slots.ids.count)
+        // unit → slot → first hit in that unit; units kept in order of first appearance.
+        var units: [ScopeUnit: [SignalHit?]] = [:]
         var order: [ScopeUnit] = []
         // First hit of each inherited signal in each category name and in the server's name and description.
-        var inCategory: [Int: [String: SignalHit]] = [:]
-        var inHeader: [String: SignalHit] = [:]
-        for id in rule.signalIDs {
-            let inherited = self.inherited.contains(id)
+        var inCategory: [Int: [SignalHit?]] = [:]
+        var inHeader = empty
+        for (slot, id) in slots.ids.enumerated() {
+            let inherited = slots.inherited[slot]
             for hit in hits[id] ?? [] where rule.fields.contains(texts[hit.textIndex].field) {
                 let text = texts[hit.textIndex]
                 if inherited, text.channelIndex == nil {
                     if let category = text.categoryIndex {
-                        if inCategory[category, default: [:]][id] == nil { inCategory[category, default: [:]][id] = hit }
-                    } else if headerInherits, inHeader[id] == nil {
-                        inHeader[id] = hit
+                        if inCategory[category, default: empty][slot] == nil { inCategory[category, default: empty][slot] = hit }
+                    } else if headerInherits, inHeader[slot] == nil {
+                        inHeader[slot] = hit
                     }
                 }
                 let unit = ScopeUnit(text, index: hit.textIndex, scope: rule.scope)
                 if units[unit] == nil { order.append(unit) }
-                if units[unit, default: [:]][id] == nil { units[unit, default: [:]][id] = hit }
+                if units[unit, default: empty][slot] == nil { units[unit, default: empty][slot] = hit }
             }
         }
         var evidence: [(evidence: Evidence, texts: Set<Int>)] = []
         for unit in order {
             var present = units[unit]!
             // What the unit inherits from its category's name and the server's name and description.
+            func inherit(_ from: [SignalHit?]) {
+                for slot in present.indices where present[slot] == nil { present[slot] = from[slot] }
+            }
             switch unit {
             case let .channel(channel):
-                if let category = server.channels[channel].categoryIndex {
-                    for (id, hit) in inCategory[category] ?? [:] where present[id] == nil { present[id] = hit }
+                if let category = server.channels[channel].categoryIndex, let fromCategory = inCategory[category] {
+                    inherit(fromCategory)
                 }
-                for (id, hit) in inHeader where present[id] == nil { present[id] = hit }
+                inherit(inHeader)
             case .category:
-                for (id, hit) in inHeader where present[id] == nil { present[id] = hit }
+                inherit(inHeader)
             case .text, .header, .server:
                 break
             }
-            guard rule.all.allSatisfy({ present[$0] != nil }),
-                  rule.any.filter({ present[$0] != nil }).count >= rule.minAny,
-                  rule.andAny.isEmpty || rule.andAny.contains(where: { present[$0] != nil }),
-                  !rule.none.contains(where: { present[$0] != nil }) else { continue }
+            guard slots.all.allSatisfy({ present[$0] != nil }),
+                  slots.any.filter({ present[$0] != nil }).count >= rule.minAny,
+                  slots.andAny.isEmpty || slots.andAny.contains(where: { present[$0] != nil }),
+                  !slots.none.contains(where: { present[$0] != nil }) else { continue }
             var seen = Set<String>()
-            let used = (rule.all + rule.any + rule.andAny).compactMap { present[$0] }
+            let used = slots.shown.compactMap { present[$0] }
                 .filter { seen.insert("\($0.textIndex):\($0.originalBytes)").inserted }
             let parts = used.map { part(for: $0, texts: texts, server: server) }
             let lowers: [String]

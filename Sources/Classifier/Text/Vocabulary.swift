@@ -88,7 +88,8 @@ public enum Vocabulary {
         static func alternate(_ a: Language, _ b: Language) -> Language {
             var result = Language(whole: a.whole.union(b.whole), split: a.split)
             if let bs = b.split { result.merge(bs) }
-            if result.whole.count > cap { result.whole = Set(result.whole.prefix(cap)) }
+            // No cut here: alternation adds, it cannot blow up, and a cut would keep whichever words the set's
+            // per-process hash order put first - a vocabulary, and so verdicts, that changed from run to run.
             return result
         }
     }

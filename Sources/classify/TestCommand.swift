@@ -69,9 +69,7 @@ struct TestCommand: ParsableCommand {
     }
 
     static func row(_ name: String, _ metrics: FixtureMetrics) -> String {
-        func percent(_ part: Int, _ whole: Int) -> String {
-            whole == 0 ? "n/a" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
-        }
+        let percent = FixtureMetrics.percent
         let authorities = metrics.recall(of: .reportAuthorities)
         let right = "\(metrics.verdictsRight)/\(metrics.measured) (\(percent(metrics.verdictsRight, metrics.measured)))"
         let recall = "\(authorities.got)/\(authorities.expected) (\(percent(authorities.got, authorities.expected)))"

@@ -20,8 +20,6 @@ struct MatchProgram: @unchecked Sendable {
     let scanner: LiteralScanner?
     /// Patterns with no required literal, which run on every text (for `rules lint` and the README).
     let unfilteredPatterns: [String]
-    /// For each rule (in rule-set order), the indices of the signals it reads.
-    let ruleSignals: [[Int]]
     /// For each rule, its `all`, `any` and `and-any` signals as indices: a rule whose needs are not met anywhere in
     /// the server is not assembled at all.
     let ruleNeeds: [(all: [Int], any: [Int], minAny: Int, andAny: [Int])]
@@ -55,7 +53,6 @@ struct MatchProgram: @unchecked Sendable {
         scanner = prefilter ? LiteralScanner(literals: literals) : nil
         unfilteredPatterns = unfiltered
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        ruleSignals = rules.rules.map { rule in rule.signalIDs.compactMap { index[$0] } }
         ruleNeeds = rules.rules.map { rule in
             (rule.all.compactMap { index[$0] }, rule.any.compactMap { index[$0] }, rule.minAny,
              rule.andAny.compactMap { index[$0] })

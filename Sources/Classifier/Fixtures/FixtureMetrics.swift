@@ -79,11 +79,14 @@ public struct FixtureMetrics: Sendable {
     /// Servers expected `clear` that got anything higher.
     public var benignFlagged: Int { confusion[0].dropFirst().reduce(0, +) }
 
+    /// `part` of `whole` as a percentage with one decimal ("n/a" for an empty whole), as every figure is printed.
+    public static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "n/a" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    }
+
     /// A plain-text report: the figures above, aligned for a terminal or a commit message.
     public func report(categoryOrder: [String]) -> String {
-        func percent(_ part: Int, _ whole: Int) -> String {
-            whole == 0 ? "n/a" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
-        }
+        func percent(_ part: Int, _ whole: Int) -> String { Self.percent(part, whole) }
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a" }
         var lines: [String] = []
         lines.append("verdicts right: \(verdictsRight)/\(measured) (\(percent(verdictsRight, measured)))"

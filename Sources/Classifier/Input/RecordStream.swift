@@ -102,11 +102,6 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 current = nil
             }
             guard let path = pending.popLast() else { return nil }
-            if path.hasPrefix(Self.directoryErrorMarker) {
-                let directory = String(path.dropFirst(Self.directoryErrorMarker.count))
-                return RawRecord(content: .error(.unreadable(file: directory, reason: "cannot list the directory")),
-                                 source: SourceRef(file: directory), fallbackName: directory)
-            }
             if path.hasPrefix(Self.skippedMarker) {
                 // "reason\u{0}path": a file of a directory that is said and skipped rather than read.
                 let rest = path.dropFirst(Self.skippedMarker.count)
@@ -120,7 +115,6 @@ public final class RecordStream: IteratorProtocol, Sequence {
 
     // MARK: - Paths
 
-    private static let directoryErrorMarker = "\u{0}unlistable:"
     private static let skippedMarker = "\u{0}skipped:"
 
     /// A path as the files it stands for: itself, or a directory's input files in order.
@@ -128,7 +122,9 @@ public final class RecordStream: IteratorProtocol, Sequence {
         var isDirectory: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
               isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [directoryErrorMarker + path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            return [skippedMarker + "cannot list the directory\u{0}" + path]
+        }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent

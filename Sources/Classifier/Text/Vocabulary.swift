@@ -37,7 +37,6 @@ public enum Vocabulary {
 
         static let empty = Language(whole: [""], split: nil)
         static let separator = Language(whole: [], split: Split(lead: [""], inner: [], trail: [""]))
-        static let optionalSeparator = Language(whole: [""], split: Split(lead: [""], inner: [], trail: [""]))
 
         var allWords: Set<String> {
             var words = whole

@@ -103,7 +103,7 @@ import Testing
         do {
             _ = try Referrals.load(directory: folder, categories: ["leaks"])
         } catch {
-            #expect(error.description.contains("referrals.yaml:2: x: "), "\(error.description)")
+            #expect(error.description.contains("referrals.yaml:3:16: error[E008]: x: "), "\(error.description)")
             #expect(error.description.contains("unknown verdict 'report-now'"))
         }
     }

@@ -140,16 +140,17 @@ import Testing
                 patterns: ['x+']
             """
         let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": pack]))
-        let issues = RuleLinter(rules: rules).lint().map(\.reason)
-        #expect(issues.contains("no examples.match"))
-        #expect(issues.contains("no examples.no-match"))
+        let codes = RuleLinter(rules: rules).lint().map(\.code)
+        #expect(codes.contains(.missingMatchExamples))
+        #expect(codes.contains(.missingNoMatchExamples))
     }
 
     @Test func ruleTesterReportsAFailingExample() throws {
         let pack = validRule.replacingOccurrences(of: "no-match: [\"league\"]", with: "no-match: [\"leak\"]")
         let classifier = try Classifier(rulesDirectory: Support.rulesFolder(["a.yaml": pack]))
         let report = RuleTester(classifier: classifier).run()
-        #expect(report.failures.map(\.description) == ["test.leak: should not match \"leak\""])
+        #expect(report.failures.map(\.code) == [.exampleWronglyMatched])
+        #expect(report.failures.map(\.description).allSatisfy { $0.hasSuffix("test.leak: should not match \"leak\"") })
     }
 
     @Test(arguments: ["x*", #"(?=a)|\b"#, "(?:leaks)?"])

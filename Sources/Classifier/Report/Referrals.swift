@@ -42,33 +42,34 @@ public struct Referrals: Sendable {
             try fields.checkKeys(["id", "name", "note", "url", "verdicts", "categories"])
             func languages(_ key: String) throws(RuleSetError) -> [ReportLanguage: String] {
                 let node = try fields.required(key)
-                guard let mapping = node.mapping else { throw fields.fail("'\(key)' must map en and fr to text", at: node) }
+                guard let mapping = node.mapping else { throw fields.fail(.wrongType, "'\(key)' must map en and fr to text", at: node) }
                 var values: [ReportLanguage: String] = [:]
                 for language in ReportLanguage.allCases {
                     guard let text = mapping[Node(language.rawValue)]?.string, !text.isEmpty else {
-                        throw fields.fail("'\(key)' needs a '\(language.rawValue)' text", at: node)
+                        throw fields.fail(.missingKey, "'\(key)' needs a '\(language.rawValue)' text", at: node)
                     }
                     values[language] = text
                 }
                 return values
             }
             var verdicts: Set<Verdict> = []
-            for name in try fields.stringList("verdicts") {
+            for (name, node) in try fields.stringNodes("verdicts") {
                 guard let verdict = Verdict(rawValue: name) else {
-                    throw fields.fail("unknown verdict '\(name)' (known: \(Verdict.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fields.fail(.unknownName, at: node,
+                                      "unknown verdict '\(name)' (known: \(Verdict.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 verdicts.insert(verdict)
             }
-            guard !verdicts.isEmpty else { throw fields.fail("'verdicts' must list at least one verdict") }
-            let listed = try fields.stringList("categories")
-            for category in listed where !categories.contains(category) {
-                throw fields.fail("unknown category '\(category)'")
+            guard !verdicts.isEmpty else { throw fields.fail(.missingKey, "'verdicts' must list at least one verdict") }
+            let listed = try fields.stringNodes("categories")
+            for (category, node) in listed where !categories.contains(category) {
+                throw fields.fail(.unknownName, at: node, "unknown category '\(category)'")
             }
             let url = try fields.requiredString("url")
-            guard url.hasPrefix("https://") else { throw fields.fail("url '\(url)' must start with https://") }
+            guard url.hasPrefix("https://") else { throw fields.fail(.invalidValue, "url '\(url)' must start with https://", at: fields.node(of: "url")) }
             entries.append(Referral(id: try fields.requiredString("id"), name: try languages("name"),
                                     note: try languages("note"), url: url, verdicts: verdicts,
-                                    categories: Set(listed)))
+                                    categories: Set(listed.map(\.text))))
         }
         return Referrals(entries: entries)
     }

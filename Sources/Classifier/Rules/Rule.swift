@@ -64,10 +64,13 @@ public final class Rule: Sendable {
 
     /// Every signal id the rule reads.
     public let signalIDs: [String]
+    /// Where the rule is written, for messages.
+    public let location: SourceLocation?
 
     init(id: String, category: String, section: String, status: RuleStatus, weight: Int, description: String,
          effect: RuleEffect, indicator: Bool, scope: Scope, fields: Set<Field>, all: [String], any: [String],
-         minAny: Int, andAny: [String], none: [String], examples: Examples, file: String, fromHitsOf: [String] = []) {
+         minAny: Int, andAny: [String], none: [String], examples: Examples, file: String, fromHitsOf: [String] = [],
+         location: SourceLocation? = nil) {
         self.id = id
         self.category = category
         self.section = section
@@ -86,6 +89,7 @@ public final class Rule: Sendable {
         self.examples = examples
         self.file = file
         self.fromHitsOf = fromHitsOf
+        self.location = location
         signalIDs = all + any + andAny + none
     }
 }

@@ -6,10 +6,13 @@
 /// "d33pf4k3" still matched).
 public struct RuleLinter: Sendable {
     public struct Issue: Sendable, CustomStringConvertible {
-        public let file: String
+        public let code: PackProblem
+        /// Where the rule or signal is written (or the policy key the issue is about).
+        public let location: SourceLocation
         public let item: String
         public let reason: String
-        public var description: String { "\(file): \(item): \(reason)" }
+        public var file: String { location.file }
+        public var description: String { "\(location): error[\(code.rawValue)]: \(item): \(reason)" }
     }
 
     public let rules: RuleSet
@@ -24,30 +27,46 @@ public struct RuleLinter: Sendable {
         let used = Set(rules.rules.flatMap(\.signalIDs) + rules.signals.values.flatMap(\.deniedBy)
                        + rules.policy.headerNotInheritedWith)
         for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) {
-            let file = rules.signalFiles[signal.id] ?? rules.directory
+            let at = signal.location ?? SourceLocation(file: rules.signalFiles[signal.id] ?? rules.directory)
             if !signal.isImplicit {
-                if signal.examples.match.isEmpty { issues.append(Issue(file: file, item: signal.id, reason: "no examples.match")) }
-                if signal.examples.noMatch.isEmpty { issues.append(Issue(file: file, item: signal.id, reason: "no examples.no-match")) }
-                if !used.contains(signal.id) { issues.append(Issue(file: file, item: signal.id, reason: "signal is used by no rule")) }
+                if signal.examples.match.isEmpty {
+                    issues.append(Issue(code: .missingMatchExamples, location: at, item: signal.id,
+                                        reason: "no examples.match: add texts the signal must find"))
+                }
+                if signal.examples.noMatch.isEmpty {
+                    issues.append(Issue(code: .missingNoMatchExamples, location: at, item: signal.id,
+                                        reason: "no examples.no-match: add look-alike texts it must leave alone"))
+                }
+                if !used.contains(signal.id) {
+                    issues.append(Issue(code: .unusedSignal, location: at, item: signal.id,
+                                        reason: "signal is used by no rule: use it or remove it"))
+                }
             }
             for pattern in signal.patterns where (try? pattern.firstMatch(in: "", using: scratch)) != nil {
-                issues.append(Issue(file: file, item: signal.id,
+                issues.append(Issue(code: .emptyMatch, location: at, item: signal.id,
                                     reason: "pattern /\(pattern.source)/ matches the empty string, so it matches every text"))
             }
         }
         // A policy may be shared with other packs, so loading tolerates these; a shipped pack set must define them.
         for id in rules.policy.headerNotInheritedWith where rules.signals[id] == nil {
-            issues.append(Issue(file: rules.directory + "/policy.yaml", item: "header-not-inherited-with",
-                                reason: "unknown signal '\(id)'"))
+            issues.append(Issue(code: .unknownSignal, location: SourceLocation(file: rules.directory + "/policy.yaml"),
+                                item: "header-not-inherited-with", reason: "unknown signal '\(id)'"))
         }
         for rule in rules.rules {
-            if rule.examples.match.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.match")) }
-            if rule.examples.noMatch.isEmpty { issues.append(Issue(file: rule.file, item: rule.id, reason: "no examples.no-match")) }
+            let at = rule.location ?? SourceLocation(file: rule.file)
+            if rule.examples.match.isEmpty {
+                issues.append(Issue(code: .missingMatchExamples, location: at, item: rule.id,
+                                    reason: "no examples.match: add servers the rule must flag"))
+            }
+            if rule.examples.noMatch.isEmpty {
+                issues.append(Issue(code: .missingNoMatchExamples, location: at, item: rule.id,
+                                    reason: "no examples.no-match: add look-alike servers it must leave alone"))
+            }
             let positiveViews = Set((rule.all + rule.any + rule.andAny).flatMap { rules.signals[$0]?.views ?? [] })
             for id in rule.none {
                 let missing = positiveViews.subtracting(rules.signals[id]?.views ?? [])
                 if !missing.isEmpty {
-                    issues.append(Issue(file: rule.file, item: rule.id, reason: "'none' signal '\(id)' does not read the "
+                    issues.append(Issue(code: .denialBlindToView, location: at, item: rule.id, reason: "'none' signal '\(id)' does not read the "
                         + "\(missing.map(\.rawValue).sorted().joined(separator: ", ")) view that the rule's signals read"))
                 }
             }

@@ -14,7 +14,7 @@ struct RuleSetLoader {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleSetError(file: directory, reason: "no such rules folder; pass --rules DIR or set CLASSIFY_RULES")
+            throw RuleSetError(.rulesFolder, file: directory, reason: "no such rules folder; pass --rules DIR or set CLASSIFY_RULES")
         }
         let policyPath = (directory as NSString).appendingPathComponent(Self.policyFile)
         let policy = try loadPolicy(path: policyPath)
@@ -23,39 +23,45 @@ struct RuleSetLoader {
             names = try fileManager.contentsOfDirectory(atPath: directory)
                 .filter { $0.hasSuffix(".yaml") && !Self.nonPackFiles.contains($0) }.sorted()
         } catch {
-            throw RuleSetError(file: directory, reason: "cannot list the rules folder: \(error.localizedDescription)")
+            throw RuleSetError(.rulesFolder, file: directory, reason: "cannot list the rules folder: \(error.localizedDescription)")
         }
-        guard !names.isEmpty else { throw RuleSetError(file: directory, reason: "no rule packs (*.yaml) in the folder") }
+        guard !names.isEmpty else { throw RuleSetError(.rulesFolder, file: directory, reason: "no rule packs (*.yaml) in the folder") }
 
         var signals: [String: Signal] = [:]
         var signalFiles: [String: String] = [:]
         var rules: [Rule] = []
-        var seen: [String: String] = [:]  // id → file, for duplicate ids across packs
-        var pendingRules: [(rule: Rule, line: Int?)] = []
+        var seen: [String: SourceLocation] = [:]  // id → where first defined, for duplicate ids across packs
+        var pendingRules: [Rule] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             let pack = try PackReader(path: path, policy: policy).read()
-            for (signal, line) in pack.signals {
+            for signal in pack.signals {
+                let here = signal.location ?? SourceLocation(file: path)
                 // A rule's own patterns form a signal under the rule's id; the rule's entry checks uniqueness.
                 if let other = seen[signal.id], !signal.isImplicit {
-                    throw RuleSetError(file: path, line: line, item: signal.id, reason: "duplicate id (also in \(other))")
+                    throw RuleSetError(.duplicateID, at: here, item: signal.id,
+                                       reason: "duplicate id (first at \(other)): rename one of them", related: other)
                 }
-                if !signal.isImplicit { seen[signal.id] = path }
+                if !signal.isImplicit { seen[signal.id] = here }
                 signals[signal.id] = signal
                 signalFiles[signal.id] = path
             }
-            for (rule, line) in pack.rules {
+            for rule in pack.rules {
+                let here = rule.location ?? SourceLocation(file: path)
                 if let other = seen[rule.id] {
-                    throw RuleSetError(file: path, line: line, item: rule.id, reason: "duplicate id (also in \(other))")
+                    throw RuleSetError(.duplicateID, at: here, item: rule.id,
+                                       reason: "duplicate id (first at \(other)): rename one of them", related: other)
                 }
-                seen[rule.id] = path
-                pendingRules.append((rule, line))
+                seen[rule.id] = here
+                pendingRules.append(rule)
             }
         }
         for (id, signal) in signals where signal.fromProtectList {
             var patterns: [CompiledPattern] = []
             for source in protectedNames.patterns {
-                patterns.append(try Self.compile(source, flags: PatternFlags(), file: signalFiles[id] ?? directory, item: id))
+                patterns.append(try Self.compile(source, flags: PatternFlags(),
+                                                 at: signal.location ?? SourceLocation(file: signalFiles[id] ?? directory),
+                                                 item: id))
             }
             var filled = Signal(id: id, description: signal.description, fields: signal.fields, patterns: patterns,
                                 views: signal.views, negatable: signal.negatable, examples: signal.examples,
@@ -63,18 +69,20 @@ struct RuleSetLoader {
             filled.fromProtectList = true
             filled.exampleNames = signal.exampleNames
             filled.inherited = signal.inherited
+            filled.location = signal.location
             signals[id] = filled
         }
         for signal in signals.values {
             for id in signal.deniedBy where signals[id] == nil {
-                throw RuleSetError(file: signalFiles[signal.id] ?? directory, item: signal.id,
-                                   reason: "denied-by names unknown signal '\(id)'")
+                throw RuleSetError(.unknownSignal, at: signal.location ?? SourceLocation(file: signalFiles[signal.id] ?? directory),
+                                   item: signal.id, reason: "denied-by names unknown signal '\(id)'")
             }
         }
         // Signal references are checked once every pack is read: signals may live in a shared pack.
-        for (rule, line) in pendingRules {
+        for rule in pendingRules {
             for id in rule.signalIDs where signals[id] == nil {
-                throw RuleSetError(file: rule.file, line: line, item: rule.id, reason: "unknown signal '\(id)'")
+                throw RuleSetError(.unknownSignal, at: rule.location ?? SourceLocation(file: rule.file), item: rule.id,
+                                   reason: "unknown signal '\(id)'")
             }
             rules.append(rule)
         }
@@ -103,7 +111,7 @@ struct RuleSetLoader {
         if let overrides = doc.optional("category-thresholds")?.mapping {
             for (key, value) in overrides {
                 guard let id = key.string, categories.contains(where: { $0.id == id }) else {
-                    throw RuleSetError(file: path, line: key.mark?.line, reason: "category-thresholds: unknown category '\(key.string ?? "")'")
+                    throw RuleSetError(.unknownName, at: SourceLocation(file: path, node: key), reason: "category-thresholds: unknown category '\(key.string ?? "")'")
                 }
                 perCategory[id] = try Self.thresholds(value, file: path)
             }
@@ -111,21 +119,22 @@ struct RuleSetLoader {
         var decay = 0.5
         if let node = doc.optional("repeat-decay") {
             guard let value = node.float else {
-                throw RuleSetError(file: path, line: node.mark?.line, reason: "repeat-decay must be a number between 0 and 1")
+                throw RuleSetError(.wrongType, at: SourceLocation(file: path, node: node), reason: "repeat-decay must be a number between 0 and 1")
             }
             decay = value
         }
         guard decay >= 0, decay <= 1 else {
-            throw RuleSetError(file: path, reason: "repeat-decay must be between 0 and 1")
+            throw RuleSetError(.invalidValue, at: SourceLocation(file: path, node: doc.node(of: "repeat-decay")),
+                               reason: "repeat-decay must be between 0 and 1")
         }
         var escalations: [String: Verdict] = [:]
         if let mapping = doc.optional("escalate")?.mapping {
             for (key, value) in mapping {
                 guard let id = key.string, categories.contains(where: { $0.id == id }) else {
-                    throw RuleSetError(file: path, line: key.mark?.line, reason: "escalate: unknown category '\(key.string ?? "")'")
+                    throw RuleSetError(.unknownName, at: SourceLocation(file: path, node: key), reason: "escalate: unknown category '\(key.string ?? "")'")
                 }
                 guard let verdict = value.string.flatMap(Verdict.init(rawValue:)) else {
-                    throw RuleSetError(file: path, line: value.mark?.line, reason: "escalate: '\(value.string ?? "")' is not a verdict")
+                    throw RuleSetError(.unknownName, at: SourceLocation(file: path, node: value), reason: "escalate: '\(value.string ?? "")' is not a verdict")
                 }
                 escalations[id] = verdict
             }
@@ -135,15 +144,15 @@ struct RuleSetLoader {
         var policy = Policy(version: version, categories: categories, thresholds: thresholds,
                       categoryThresholds: perCategory, repeatDecay: decay, escalations: escalations,
                       negationBefore: try negation?.optionalString("before").map { p throws(RuleSetError) in
-                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.before") },
+                          try Self.compile(p, flags: PatternFlags(), at: negation!.location(of: "before"), item: "negation.before") },
                       negationAfter: try negation?.optionalString("after").map { p throws(RuleSetError) in
-                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.after") },
+                          try Self.compile(p, flags: PatternFlags(), at: negation!.location(of: "after"), item: "negation.after") },
                       negationClause: try negation?.optionalString("clause").map { p throws(RuleSetError) in
-                          try Self.compile(p, flags: PatternFlags(), file: path, item: "negation.clause") })
+                          try Self.compile(p, flags: PatternFlags(), at: negation!.location(of: "clause"), item: "negation.clause") })
         policy.segmentationWords = try doc.stringList("segmentation-words")
         policy.headerNotInheritedWith = try doc.stringList("header-not-inherited-with")
-        for word in policy.segmentationWords where Segmenter.foldWord(word).count < 2 {
-            throw RuleSetError(file: path, item: "segmentation-words",
+        for (word, node) in try doc.stringNodes("segmentation-words") where Segmenter.foldWord(word).count < 2 {
+            throw RuleSetError(.invalidValue, at: SourceLocation(file: path, node: node), item: "segmentation-words",
                                reason: "'\(word)' is not a word of two letters or more (letters only, accents allowed)")
         }
         return policy
@@ -154,18 +163,18 @@ struct RuleSetLoader {
         let watch = try fields.requiredInt("watch")
         let report = try fields.requiredInt("report-platform")
         guard 0 < watch, watch <= report, report <= 100 else {
-            throw RuleSetError(file: file, line: node.mark?.line,
+            throw RuleSetError(.invalidValue, at: SourceLocation(file: file, node: node),
                                reason: "thresholds must satisfy 0 < watch <= report-platform <= 100")
         }
         return Policy.Thresholds(watch: watch, reportPlatform: report)
     }
 
-    static func compile(_ source: String, flags: PatternFlags, file: String, item: String?, line: Int? = nil)
+    static func compile(_ source: String, flags: PatternFlags, at location: SourceLocation, item: String?)
         throws(RuleSetError) -> CompiledPattern {
         do {
             return try CompiledPattern(source, flags: flags)
         } catch {
-            throw RuleSetError(file: file, line: line, item: item, reason: "pattern /\(source)/ does not compile: \(error)")
+            throw RuleSetError(.patternSyntax, at: location, item: item, reason: "pattern /\(source)/ does not compile: \(error)")
         }
     }
 }

@@ -3,14 +3,23 @@ public struct RuleTester: Sendable {
     /// One example that did not behave as its rule says.
     public struct Failure: Sendable, CustomStringConvertible {
         public let item: String
-        public let file: String
+        /// Where the example is written (the rule or signal when the example's own place is unknown).
+        public let location: SourceLocation
         public let expectedMatch: Bool
         public let example: [String]
         public let detail: String?
+        /// True when the run itself failed (a match limit, an error record), whatever was expected.
+        public var runFailed = false
+
+        public var file: String { location.file }
+        public var code: PackProblem {
+            runFailed ? .exampleError : expectedMatch ? .exampleNotMatched : .exampleWronglyMatched
+        }
 
         public var description: String {
             let shown = example.map { "\"\($0)\"" }.joined(separator: " / ")
-            var text = "\(item): \(expectedMatch ? "should match" : "should not match") \(shown)"
+            var text = "\(location): error[\(code.rawValue)]: \(item): "
+                + "\(expectedMatch ? "should match" : "should not match") \(shown)"
             if let detail { text += " (\(detail))" }
             return text
         }
@@ -42,22 +51,26 @@ public struct RuleTester: Sendable {
         let scratch = MatchScratch()
         let rules = classifier.rules
         for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) where !signal.isImplicit {
-            for (expected, examples) in [(true, signal.examples.match), (false, signal.examples.noMatch)] {
-                for example in examples {
+            for expected in [true, false] {
+                for (index, example) in (expected ? signal.examples.match : signal.examples.noMatch).enumerated() {
                     let found = signalMatches(signal, in: ExampleServer.build(example), scratch: scratch)
-                    record(found == expected, item: signal.id, file: file(of: signal, in: rules), expected: expected,
-                           example: example, detail: nil, into: &report)
+                    if found == expected { report.passed += 1; continue }
+                    report.failures.append(Failure(item: signal.id, location: location(of: signal, expected, index, in: rules),
+                                                   expectedMatch: expected, example: example, detail: nil))
                 }
             }
         }
         for rule in rules.rules {
-            for (expected, examples) in [(true, rule.examples.match), (false, rule.examples.noMatch)] {
-                for example in examples {
+            for expected in [true, false] {
+                for (index, example) in (expected ? rule.examples.match : rule.examples.noMatch).enumerated() {
                     let result = classifier.classify(ExampleServer.build(example), scratch: scratch)
                     let found = result.evidence.contains { $0.rule == rule.id }
-                    let detail = result.errors.first.map { "error: \($0.message)" }
-                    record(found == expected && result.errors.isEmpty, item: rule.id, file: rule.file,
-                           expected: expected, example: example, detail: detail, into: &report)
+                    if found == expected && result.errors.isEmpty { report.passed += 1; continue }
+                    var failure = Failure(item: rule.id, location: location(of: rule, expected, index),
+                                          expectedMatch: expected, example: example,
+                                          detail: result.errors.first.map { "error: \($0.message)" })
+                    failure.runFailed = !result.errors.isEmpty
+                    report.failures.append(failure)
                 }
             }
         }
@@ -86,10 +99,10 @@ public struct RuleTester: Sendable {
         let rules = classifier.rules
         return transforms.map { transform in
             var result = EvasionResult(transform: transform)
-            func check(item: String, file: String, examples: Examples, readsLeet: Bool,
+            func check(item: String, at place: (Bool, Int) -> SourceLocation, examples: Examples, readsLeet: Bool,
                        found: (Server) -> Bool) {
                 for (positive, list) in [(true, examples.match), (false, examples.noMatch)] {
-                    for example in list {
+                    for (index, example) in list.enumerated() {
                         let variant = example.map { line in
                             ExampleServer.line(line, transform: transform.apply)
                         }
@@ -103,21 +116,21 @@ public struct RuleTester: Sendable {
                             if !matched { result.clean += 1 }
                         }
                         if matched != positive {
-                            result.failures.append(Failure(item: item, file: file, expectedMatch: positive,
+                            result.failures.append(Failure(item: item, location: place(positive, index), expectedMatch: positive,
                                                            example: variant, detail: transform.rawValue))
                         }
                     }
                 }
             }
             for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) where !signal.isImplicit {
-                check(item: signal.id, file: file(of: signal, in: rules), examples: signal.examples,
+                check(item: signal.id, at: { location(of: signal, $0, $1, in: rules) }, examples: signal.examples,
                       readsLeet: signal.views.contains(.leet)) { server in
                     signalMatches(signal, in: server, scratch: scratch)
                 }
             }
             for rule in rules.rules {
                 let readsLeet = (rule.all + rule.any + rule.andAny).allSatisfy { rules.signals[$0]?.views.contains(.leet) ?? false }
-                check(item: rule.id, file: rule.file, examples: rule.examples, readsLeet: readsLeet) { server in
+                check(item: rule.id, at: { location(of: rule, $0, $1) }, examples: rule.examples, readsLeet: readsLeet) { server in
                     classifier.classify(server, scratch: scratch).evidence.contains { $0.rule == rule.id }
                 }
             }
@@ -125,19 +138,18 @@ public struct RuleTester: Sendable {
         }
     }
 
-    private func record(_ ok: Bool, item: String, file: String, expected: Bool, example: [String], detail: String?,
-                        into report: inout Report) {
-        if ok { report.passed += 1 } else {
-            report.failures.append(Failure(item: item, file: file, expectedMatch: expected, example: example,
-                                           detail: detail))
-        }
-    }
 
     private func signalMatches(_ signal: Signal, in server: Server, scratch: MatchScratch) -> Bool {
         classifier.engine.signalHits(server, signal: signal.id, scratch: scratch) > 0
     }
 
-    private func file(of signal: Signal, in rules: RuleSet) -> String {
-        rules.signalFiles[signal.id] ?? rules.directory
+    /// Where an example is written: its own node, else its signal's or rule's.
+    private func location(of signal: Signal, _ positive: Bool, _ index: Int, in rules: RuleSet) -> SourceLocation {
+        signal.examples.location(positive: positive, index: index) ?? signal.location
+            ?? SourceLocation(file: rules.signalFiles[signal.id] ?? rules.directory)
+    }
+
+    private func location(of rule: Rule, _ positive: Bool, _ index: Int) -> SourceLocation {
+        rule.examples.location(positive: positive, index: index) ?? rule.location ?? SourceLocation(file: rule.file)
     }
 }

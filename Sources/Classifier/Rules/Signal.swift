@@ -24,6 +24,8 @@ public struct Signal: Sendable {
     /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.
     public var fromProtectList = false
     public var exampleNames: [String] = []
+    /// Where the signal (or the rule that owns an implicit signal) is written, for messages.
+    public var location: SourceLocation?
 
     /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
     /// opt-in because digits carry meaning (13-17, 18+, 2026).
@@ -38,9 +40,18 @@ public struct Signal: Sendable {
 public struct Examples: Sendable, Equatable {
     public var match: [[String]]
     public var noMatch: [[String]]
+    /// Where each example of `match` and `noMatch` is written, index for index (empty when built in code).
+    public var matchAt: [SourceLocation] = []
+    public var noMatchAt: [SourceLocation] = []
 
     public init(match: [[String]] = [], noMatch: [[String]] = []) {
         self.match = match
         self.noMatch = noMatch
+    }
+
+    /// Where the `index`th example of one list is written, if known.
+    public func location(positive: Bool, index: Int) -> SourceLocation? {
+        let list = positive ? matchAt : noMatchAt
+        return list.indices.contains(index) ? list[index] : nil
     }
 }

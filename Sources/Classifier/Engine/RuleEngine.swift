@@ -159,7 +159,8 @@ public struct RuleEngine: Sendable {
     }
 
     /// Hits of a rule with `from-hits-of`: one for each stable, non-indicator hit of those categories whose place
-    /// also shows one of the rule's `any` signals.
+    /// (its channel, category and the server's header; the whole server for `scope: server`) also shows one of the
+    /// rule's `any` signals.
     private func buildOn(_ rule: Rule, found: [(evidence: Evidence, texts: Set<Int>)], hits: [String: [SignalHit]],
                          texts: [FieldText], server: Server, places: Places) -> [(evidence: Evidence, texts: Set<Int>)] {
         var byText: [Int: SignalHit] = [:]
@@ -170,7 +171,9 @@ public struct RuleEngine: Sendable {
             guard rule.fromHitsOf.contains(source.category), source.status == .stable, !source.indicator,
                   source.lowers.isEmpty else { continue }
             var context: [Int] = []
-            for index in sourceTexts.sorted() {
+            // `scope: server`: the server is one place, so a child target filed anywhere in it counts.
+            if rule.scope == .server { context = Array(texts.indices) }
+            for index in sourceTexts.sorted() where rule.scope != .server {
                 context += places.context(of: texts[index], index: index)
                 // A hit spread over a category is about the whole category: "RATE › rate, sophomore_girls, tribs".
                 if source.scope == .category || source.scope == .server, let category = texts[index].categoryIndex {

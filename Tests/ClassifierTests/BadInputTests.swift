@@ -46,13 +46,20 @@ import Testing
         #expect(run.stdout.split(separator: "\n").count == 2)
     }
 
-    @Test func oneMegabyteChannelNameIsClassified() throws {
-        let name = String(repeating: "ab", count: 500_000) + "-leaks-nudes"
-        let path = file("huge-name.json", #"{"name": "big", "channels": ["\#(name)"]}"#)
-        let started = Date()
-        let run = try cli.classify(["--format", "jsonl", path])
+    @Test func aTextUpToTheCapIsReadWholeAndABiggerOneIsRefusedByPath() throws {
+        // Near the cap, evidence at the very end still counts.
+        let long = String(repeating: "ab", count: (ServerDecoder.maximumTextBytes - 20) / 2) + "-leaks-nudes"
+        let near = file("near-cap.json", #"{"name": "big", "channels": ["\#(long)"]}"#)
+        let run = try cli.classify(["--format", "jsonl", near])
         #expect(run.status == 0 && run.stdout.contains("report-platform"))
-        #expect(Date().timeIntervalSince(started) < 30)
+        // Past it, the record is an error naming the field, and the next record is classified as usual.
+        let huge = String(repeating: "ab", count: 500_000)
+        let lines = #"{"name": "a", "categories": [{"name": "C", "channels": [{"name": "x", "topic": "\#(huge)"}]}]}"# + "\n"
+            + #"{"name": "b", "channels": ["leaks-nudes"]}"# + "\n"
+        let batch = try cli.classify(["--format", "jsonl", file("watch.jsonl", lines)])
+        #expect(batch.status == 2)
+        #expect(batch.stderr.contains("categories[0].channels[0].topic: is 1000000 bytes long, over the 64 KiB"))
+        #expect(batch.stdout.split(separator: "\n").count == 2 && batch.stdout.contains("report-platform"))
     }
 
     @Test func hundredThousandChannelsInOneServer() throws {

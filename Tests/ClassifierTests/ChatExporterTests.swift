@@ -61,6 +61,20 @@ import Testing
         #expect(servers[1].channels.first?.kind == "voice" && servers[1].categories.isEmpty)
     }
 
+    @Test func aMinifiedExportIsReadForItsMetadataOnly() throws {
+        // DiscordChatExporter can write one line: it must not be read to its end looking for a second one.
+        let folder = Support.temporaryDirectory()
+        let path = folder + "/minified.json"
+        export(channel: #"{"id": "1", "type": "GuildTextChat", "name": "général", "topic": null}"#, messages: 100_000, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\n", with: "")
+        Support.write(text, to: path)
+        let stream = RecordStream(paths: [path])
+        let records = stream.map { ServerReader.decode($0) }
+        #expect(records.count == 1 && (try? records[0].get())?.channels.map(\.name) == ["général"])
+        #expect(text.utf8.count > 8_000_000)
+        #expect(stream.bytesRead <= 2 << 20, "read \(stream.bytesRead) of \(text.utf8.count) bytes")
+    }
+
     @Test func truncatedExportIsAClearError() {
         let folder = Support.temporaryDirectory()
         Support.write("{\n  \"guild\": {\"id\": \"800\", \"name\": \"x\"},\n  \"channel\": {\"id\": \"1\", \"name\"", to: folder + "/cut.json")

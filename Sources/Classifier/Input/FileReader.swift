@@ -110,8 +110,11 @@ final class FileReader {
     private func decideMode() {
         var lines: [Range<Int>] = []
         var start = position
-        // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here.
-        while lines.count < Self.linesLookedAt, buffer.count - position <= maxRecordBytes {
+        // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here. A
+        // DiscordChatExporter export needs only its first kilobytes: minified, it is one line of gigabytes that
+        // must not be read to find out that it has no second line.
+        let lookAhead = startsChatExport() ? Self.maxMetadataBytes : maxRecordBytes
+        while lines.count < Self.linesLookedAt, buffer.count - position <= lookAhead {
             guard let first = firstNonBlank(from: start) else {
                 if atEnd { break }
                 start = max(start, buffer.count)

@@ -21,8 +21,12 @@ public enum ServerDecoder {
             let items = try array(guild["channels"], path: "serialized_source_guild.channels", source: source) ?? []
             var server = try decodeDiscordChannels(items, path: "serialized_source_guild.channels", source: source)
             server.id = value["code"]?.idValue
-            server.name = nonEmpty(value["name"]?.stringValue) ?? nonEmpty(guild["name"]?.stringValue) ?? fallbackName
-            server.description = nonEmpty(value["description"]?.stringValue) ?? nonEmpty(guild["description"]?.stringValue)
+            let name = try string(value["name"], path: "name", source: source)
+            let guildName = try string(guild["name"], path: "serialized_source_guild.name", source: source)
+            server.name = nonEmpty(name) ?? nonEmpty(guildName) ?? fallbackName
+            let description = try string(value["description"], path: "description", source: source)
+            let guildDescription = try string(guild["description"], path: "serialized_source_guild.description", source: source)
+            server.description = nonEmpty(description) ?? nonEmpty(guildDescription)
             return server
         case .native:
             return try decodeNative(value, source: source, fallbackName: fallbackName)
@@ -138,7 +142,7 @@ public enum ServerDecoder {
         for (index, item) in (try array(value["categories"], path: "categories", source: source) ?? []).enumerated() {
             let path = "categories[\(index)]"
             let categoryIndex = server.categories.count
-            if let name = item.stringValue {
+            if item.stringValue != nil, let name = try string(item, path: path, source: source) {
                 server.categories.append(ChannelCategory(name: name))
                 continue
             }
@@ -161,7 +165,9 @@ public enum ServerDecoder {
 
     private static func nativeChannel(_ value: JSONValue, path: String, categoryIndex: Int?, source: SourceRef)
         throws(InputError) -> Channel {
-        if let name = value.stringValue { return Channel(name: name, categoryIndex: categoryIndex) }
+        if value.stringValue != nil, let name = try string(value, path: path, source: source) {
+            return Channel(name: name, categoryIndex: categoryIndex)
+        }
         guard value.objectValue != nil else {
             throw .invalidField(source: source, path: path, reason: "expected a channel object or name, found \(value.kindName)")
         }
@@ -171,15 +177,34 @@ public enum ServerDecoder {
                        kind: try string(value["kind"], path: "\(path).kind", source: source) ?? "text",
                        categoryIndex: categoryIndex,
                        nsfw: value["nsfw"]?.boolValue ?? false,
-                       tags: try (array(value["tags"], path: "\(path).tags", source: source) ?? []).compactMap(\.stringValue))
+                       tags: try tagNames(value["tags"], path: "\(path).tags", source: source))
     }
 
     // MARK: - Field helpers
+
+    /// The strings of a list of tags; other values are left out, as before, but every string is size-checked.
+    private static func tagNames(_ value: JSONValue?, path: String, source: SourceRef) throws(InputError) -> [String] {
+        var names: [String] = []
+        for (index, tag) in (try array(value, path: path, source: source) ?? []).enumerated() where tag.stringValue != nil {
+            if let name = try string(tag, path: "\(path)[\(index)]", source: source) { names.append(name) }
+        }
+        return names
+    }
+
+    /// The most one name, topic, description or tag may take. Chat platforms cap these at a few kilobytes (Discord:
+    /// 100 characters for a name, 1 024 for a topic, 4 096 for a forum's guidelines); past this, the text is not a
+    /// server's and would only cost memory: every view of it is built and searched.
+    public static let maximumTextBytes = 64 << 10
 
     private static func string(_ value: JSONValue?, path: String, source: SourceRef) throws(InputError) -> String? {
         guard let value, !value.isNull else { return nil }
         guard let text = value.stringValue else {
             throw .invalidField(source: source, path: path, reason: "expected a string, found \(value.kindName)")
+        }
+        let bytes = text.utf8.count
+        guard bytes <= maximumTextBytes else {
+            throw .invalidField(source: source, path: path, reason: "is \(bytes) bytes long, over the \(maximumTextBytes / 1024) KiB "
+                + "a name, topic or description may take (chat platforms allow a few kilobytes): the record is not read")
         }
         return text
     }

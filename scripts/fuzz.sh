@@ -10,7 +10,7 @@ scripts/install-deps.sh
 swift build -c release --product classify-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 mkdir -p .build-fuzz/corpus
-cp -n Fixtures/*.json Fuzz/regressions/* .build-fuzz/corpus/ 2>/dev/null || true
+cp -n Fixtures/*.json Fuzz/regressions/* Rules/*.yaml .build-fuzz/corpus/ 2>/dev/null || true
 CLASSIFY_RULES="$PWD/Rules" .build-fuzz/release/classify-fuzz .build-fuzz/corpus \
   -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/crash- \
   -print_final_stats=1

@@ -4,7 +4,9 @@ import Foundation
 /// The libFuzzer entry point (`scripts/fuzz.sh`): every input goes through the readers, the text views and the
 /// engine, and the checks below turn any broken invariant into a crash libFuzzer reports.
 ///
-/// - The readers never crash, whatever the bytes: a server or an error naming the input.
+/// - The readers never crash, whatever the bytes: a server or an error naming the input, the same records in
+///   chunks of one megabyte or of a few bytes.
+/// - The rule-pack loader never crashes: a rule set or a coded error naming the pack.
 /// - Every view of every text maps each of its bytes back inside the original text.
 /// - The literal prefilter never changes a result (the engine with and without it agree).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -37,6 +39,19 @@ enum FuzzChecks {
     }()
     /// libFuzzer calls in one thread.
     nonisolated(unsafe) static let scratch = MatchScratch()
+    /// Where each input is written as files for the readers and the pack loader, made once per process.
+    static let workDirectory: String = {
+        let path = NSTemporaryDirectory() + "classify-fuzz-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path + "/rules", withIntermediateDirectories: true)
+        return path
+    }()
+    static let rulesDirectory: String = {
+        let path = workDirectory + "/rules"
+        let policy = filtered.rules.directory + "/policy.yaml"
+        try? FileManager.default.removeItem(atPath: path + "/policy.yaml")
+        try? FileManager.default.copyItem(atPath: policy, toPath: path + "/policy.yaml")
+        return path
+    }()
 
     static func load(prefilter: Bool) -> Classifier {
         guard let directory = RuleSet.bundledDirectory(), let rules = try? RuleSet.load(directory: directory) else {
@@ -46,18 +61,51 @@ enum FuzzChecks {
     }
 
     static func run(_ bytes: [UInt8]) {
-        // 1. Readers: one document, JSON Lines, and DiscordChatExporter metadata built from halves of the input.
+        // 1. Readers, as the CLI runs them: RecordStream over a file named .json (detected) and .jsonl (lines),
+        //    in 1 MiB chunks and in chunks of a few bytes, with a small record limit so that over-long lines and
+        //    endless input are reached. The records must not depend on the chunk size, and every error names its
+        //    file.
         var servers: [Server] = []
-        for record in ServerReader.read(bytes: bytes, file: "fuzz.json") + ServerReader.read(bytes: bytes, file: "fuzz.jsonl") {
-            switch record {
-            case let .success(server): servers.append(server)
-            case let .failure(error): precondition(error.description.hasPrefix("fuzz."), "error without its input: \(error)")
+        let tiny = 1 + Int(bytes.first ?? 0) % 13
+        for name in ["fuzz.json", "fuzz.jsonl"] {
+            let path = workDirectory + "/" + name
+            precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
+            var outcomes: [[String]] = []
+            for chunkSize in [1 << 20, tiny] {
+                let stream = RecordStream(paths: [path], maxRecordBytes: 4096)
+                stream.chunkSize = chunkSize
+                var seen: [String] = []
+                while let record = stream.next() {
+                    switch ServerReader.decode(record) {
+                    case let .success(server):
+                        seen.append("server \(server.name)|\(server.description ?? "")|\(server.categories.map(\.name))|"
+                                    + "\(server.channels.map { "\($0.name)/\($0.topic ?? "")/\($0.categoryIndex ?? -1)" })")
+                        if chunkSize == tiny { servers.append(server) }
+                    case let .failure(error):
+                        precondition(error.description.contains(name), "error without its input: \(error)")
+                        seen.append("error \(error.description)")
+                    }
+                    precondition(seen.count <= bytes.count + 2, "more records than bytes")
+                }
+                outcomes.append(seen)
             }
+            precondition(outcomes[0] == outcomes[1], "chunks of \(tiny) bytes read \(name) differently:\n\(outcomes[0])\n\(outcomes[1])")
         }
         let half = bytes.count / 2
         let chat = RawRecord(content: .chatExporter(guild: Array(bytes[..<half]), channels: [Array(bytes[half...])]),
                              source: SourceRef(file: "fuzz-dce.json"), fallbackName: "fuzz")
         if case let .success(server) = ServerReader.decode(chat) { servers.append(server) }
+
+        // 1b. The rule-pack loader: the input as a pack beside the bundled policy never crashes, and refuses with a
+        //     coded, located error.
+        let pack = rulesDirectory + "/fuzz.yaml"
+        precondition(FileManager.default.createFile(atPath: pack, contents: Data(bytes)), "cannot write \(pack)")
+        do {
+            _ = try RuleSet.load(directory: rulesDirectory)
+        } catch {
+            precondition(error.description.hasPrefix(pack) && error.description.contains("error[E"),
+                         "pack error without its file or code: \(error)")
+        }
 
         // 2. Text views of the raw bytes as a name (the segmented view too, with the bundled vocabulary).
         let text = String(decoding: bytes, as: UTF8.self)

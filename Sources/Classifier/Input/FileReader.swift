@@ -23,7 +23,7 @@ final class FileReader {
     private var scannedUpTo = 0
     var finished = false
     /// Where read(2) puts each chunk before it joins `buffer`.
-    private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: RecordStream.chunkSizeForReaders)
+    private let chunk: UnsafeMutableBufferPointer<UInt8>
 
     private enum Mode { case undecided, lines, document }
 
@@ -34,8 +34,9 @@ final class FileReader {
     /// SHA-256 of every byte read, when the stream hashes files.
     private var hasher: SHA256?
 
-    init(path: String, maxRecordBytes: Int, hashing: Bool = false, forceLines: Bool = false) {
+    init(path: String, maxRecordBytes: Int, hashing: Bool = false, forceLines: Bool = false, chunkSize: Int = 1 << 20) {
         self.path = path
+        chunk = .allocate(capacity: max(1, chunkSize))
         self.maxRecordBytes = maxRecordBytes
         if hashing { hasher = SHA256() }
         self.fallbackName = ServerReader.fallbackName(for: path)

@@ -18,7 +18,9 @@ public final class RecordStream: IteratorProtocol, Sequence {
 
     private var pending: [String]
     private var current: FileReader?
-    private static let chunkSize = 1 << 20
+    /// Bytes asked of read(2) at a time. Tests and the fuzzer set a few bytes, so that every record, line and
+    /// DiscordChatExporter boundary falls inside a chunk somewhere; the result must not depend on it.
+    public var chunkSize = 1 << 20
     /// A line, or a one-server document, longer than this is reported as an error record instead of being held in
     /// memory (and an endless input such as /dev/zero ends).
     public static let defaultMaxRecordBytes = 256 << 20
@@ -109,7 +111,8 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return RawRecord(content: .error(.unreadable(file: parts[1], reason: parts[0])),
                                  source: SourceRef(file: parts[1]), fallbackName: parts[1])
             }
-            current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles, forceLines: forceLines)
+            current = FileReader(path: path, maxRecordBytes: maxRecordBytes, hashing: hashFiles, forceLines: forceLines,
+                                 chunkSize: chunkSize)
         }
     }
 
@@ -167,6 +170,4 @@ public final class RecordStream: IteratorProtocol, Sequence {
     }
 }
 
-extension RecordStream {
-    static var chunkSizeForReaders: Int { chunkSize }
-}
+

@@ -45,27 +45,41 @@ public indirect enum JSONOutput: Sendable {
         }
     }
 
+    /// Escapes on bytes and appends runs at once: a name of 64 KiB repeated in every evidence part must not cost a
+    /// String append per character (the fuzzer's slowest inputs spent most of their time here).
     private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var value = value
+        let escaped: [UInt8] = value.withUTF8 { input in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(input.count + 2)
+            bytes.append(UInt8(ascii: "\""))
+            let hex = Array("0123456789abcdef".utf8)
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                switch byte {
+                case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0..<0x20:
+                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80
+                    && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript: escaped so the output can be pasted into a page.
+                    bytes += Array((input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    continue
+                default:
+                    bytes.append(byte)
                 }
+                index += 1
             }
+            bytes.append(UInt8(ascii: "\""))
+            return bytes
         }
-        out += "\""
+        out += String(decoding: escaped, as: UTF8.self)
     }
 }
 

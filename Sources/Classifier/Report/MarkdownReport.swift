@@ -118,16 +118,19 @@ public struct MarkdownReport: Sendable {
 
     /// Text that cannot break a table or start markup.
     public static func inline(_ text: String) -> String {
-        var out = ""
-        // Control and bidi characters shown, not acted on (a report is read in terminals and viewers too).
-        for character in TerminalText.visible(text) {
-            switch character {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\" + String(character)
-            case "\n", "\r": out += " "
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        // Control and bidi characters shown, not acted on (a report is read in terminals and viewers too). Scalars,
+        // not Characters: grapheme breaking made long names cost seconds per report.
+        for scalar in TerminalText.visible(text).unicodeScalars {
+            switch scalar {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#":
+                out.append("\\")
+                out.append(scalar)
+            case "\n", "\r": out.append(" ")
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Text inside a code span: backticks and bars cannot close it or break the table.

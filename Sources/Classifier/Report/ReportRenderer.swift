@@ -90,6 +90,8 @@ public struct ReportRenderer: Sendable {
     }
 
     static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        // Split on the byte: splitting Characters runs grapheme breaking over every long name in the report.
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { "  " + String(Substring($0)) }.joined(separator: "\n")
     }
 }

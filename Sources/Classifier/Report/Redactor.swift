@@ -122,20 +122,37 @@ public struct Redactor: Sendable {
                                     evidence: evidence, errors: errors)
     }
 
-    /// An input error with its file path hashed. Its message never quotes names: parse errors quote at most one
-    /// character.
+    /// An input error with its file path hashed and nothing from the export in clear: parse errors quote at most one
+    /// character, and a duplicate member's quoted name is masked.
     public func redact(_ error: InputError) -> InputError {
         switch error {
         case let .unreadable(file, reason): return .unreadable(file: hash(file, kind: "file"), reason: reason)
         case let .empty(file): return .empty(file: hash(file, kind: "file"))
         case let .malformedJSON(source, line, column, reason):
-            return .malformedJSON(source: redact(source), line: line, column: column, reason: reason)
+            // A duplicate member's name is quoted, and members are named by whoever wrote the export.
+            return .malformedJSON(source: redact(source), line: line, column: column, reason: Self.maskQuoted(reason))
         case let .unknownShape(source, _):
             // The shape names the top-level keys, and a crafted export can put names there.
             return .unknownShape(source: redact(source), found: "its keys are not shown in a redacted report")
         case let .invalidField(source, path, reason):
             return .invalidField(source: redact(source), path: path, reason: reason)
         }
+    }
+
+    /// The text with whatever stands between double quotes masked: `member name "Jane"` → `member name "•••"`.
+    static func maskQuoted(_ text: String) -> String {
+        var out = ""
+        var inside = false
+        for character in text {
+            if character == "\"" {
+                if inside { out += "•••" }
+                inside.toggle()
+                out.append(character)
+            } else if !inside {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     private func redact(_ source: SourceRef) -> SourceRef {

@@ -59,6 +59,26 @@ import Testing
         #expect(try #require(loadError(["a.yaml": badSection])).reason == "section 2.1 is not in section 1 of category 'leaks'")
     }
 
+    @Test func sectionsAndTitlesComeFromThePolicy() throws {
+        let bundled = try String(contentsOfFile: Support.rulesDirectory + "/policy.yaml", encoding: .utf8)
+        // The policy gives nsfw no subsections, so a rule cannot cite 6.1; it can cite 6.
+        let nsfw = validRule.replacingOccurrences(of: "category: leaks", with: "category: nsfw")
+        #expect(loadError(["a.yaml": nsfw.replacingOccurrences(of: "\"1.1\"", with: "\"6\"")]) == nil)
+        #expect(try #require(loadError(["a.yaml": nsfw.replacingOccurrences(of: "\"1.1\"", with: "\"6.1\"")])).reason
+                .hasPrefix("section '6.1' is not a typology section"))
+        // Give it three, and 6.1 loads.
+        let withSubsections = bundled.replacingOccurrences(of: "    subsections: 0\n", with: "    subsections: 3\n")
+        #expect(withSubsections != bundled)
+        #expect(loadError(["a.yaml": nsfw.replacingOccurrences(of: "\"1.1\"", with: "\"6.1\"")], policy: withSubsections) == nil)
+        // Every category has its title in every report language.
+        let noFrench = bundled.replacingOccurrences(of: #", fr: "Deepfakes et montages sexuels""#, with: "")
+        #expect(noFrench != bundled)
+        #expect(try #require(loadError(["a.yaml": validRule], policy: noFrench)).reason == "'title' needs a 'fr' title")
+        let rules = try RuleSet.load(directory: Support.rulesFolder(["a.yaml": validRule]))
+        #expect(rules.policy.category("deepfakes")?.title(.fr) == "Deepfakes et montages sexuels")
+        #expect(rules.policy.category("deepfakes")?.title(.en) == "Sexual deepfakes and montages")
+    }
+
     @Test func counterEvidenceCannotLowerMinors() throws {
         let pack = validRule.replacingOccurrences(of: "    weight: 50", with: "    weight: 50\n    lowers: [minors]")
         #expect(try #require(loadError(["a.yaml": pack])).reason.contains("cannot lower 'minors'"))

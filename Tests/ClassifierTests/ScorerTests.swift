@@ -20,6 +20,22 @@ import Testing
         #expect(scorer.score([hit("a", "leaks", weight: 40), hit("a", "leaks", weight: 40)]).categories.first?.score == 52)
     }
 
+    @Test func theScorerSaysWhyAndReportsReadIt() {
+        func reason(_ evidence: [Evidence], _ category: String) -> VerdictReason? {
+            scorer.score(evidence).categories.first { $0.id == category }?.reason
+        }
+        #expect(reason([hit("a", "leaks", weight: 24)], "leaks") == .belowWatch)
+        #expect(reason([hit("a", "leaks", weight: 25)], "leaks") == .watchThreshold(25))
+        #expect(reason([hit("a", "leaks", weight: 60)], "leaks") == .reportPlatformThreshold(60))
+        #expect(reason([hit("a", "leaks", weight: 80, indicator: true)], "leaks") == .indicatorCap(60))
+        #expect(reason([hit("a", "minors", weight: 10)], "minors") == .escalation(.reportAuthorities))
+        // The markdown report's "why" is the scorer's reason, in words.
+        let result = Support.bundled.classify(Support.server(["teen-nudes"]))
+        let markdown = MarkdownReport(language: .en, policy: scorer.policy, referrals: Referrals(entries: [])).render(result)
+        #expect(markdown.contains("a stable `minors` rule matched"))
+        #expect(JSONReport.object(for: result).serialized().contains(#""reason":{"kind":"escalation","threshold":null}"#))
+    }
+
     @Test func thresholdsMapScoresToVerdicts() {
         #expect(scorer.score([hit("a", "leaks", weight: 24)]).verdict == .clear)
         #expect(scorer.score([hit("a", "leaks", weight: 25)]).verdict == .watch)

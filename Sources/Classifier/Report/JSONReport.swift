@@ -48,6 +48,7 @@ public enum JSONReport {
             ("rules", .strings(score.rules)),
             ("lowered_by", .strings(score.loweredBy)),
             ("indicator_only", .bool(score.indicatorOnly)),
+            ("reason", .object([("kind", .string(score.reason.id)), ("threshold", .optional(score.reason.threshold))])),
         ])
     }
 

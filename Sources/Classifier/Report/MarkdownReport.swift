@@ -44,7 +44,7 @@ public struct MarkdownReport: Sendable {
             lines.append("| \(words.category) | \(words.section) | \(words.score) | \(words.verdict.lowercased()) |")
             lines.append("|---|---|---|---|")
             for score in result.categories {
-                let title = words.titles[score.id].map { " — " + $0 } ?? ""
+                let title = policy.category(score.id).map { " — " + $0.title(language) } ?? ""
                 var value = "\(score.score)"
                 if score.score != score.rawScore { value += " (\(words.was) \(score.rawScore))" }
                 lines.append("| `\(score.id)`\(title) | \(score.section) | \(value) | `\(score.verdict.rawValue)` |")
@@ -101,16 +101,13 @@ public struct MarkdownReport: Sendable {
         var reasons: [String] = []
         for score in result.categories where score.verdict > .clear {
             let id = "`\(score.id)`"
-            switch score.verdict {
-            case .reportAuthorities: reasons.append(String(format: words.whyAuthorities, id))
-            case .reportPlatform:
-                reasons.append(String(format: words.whyPlatform, id, score.score,
-                                           policy.thresholds(for: score.id).reportPlatform))
-            case .watch where score.indicatorOnly && score.score >= policy.thresholds(for: score.id).reportPlatform:
-                reasons.append(String(format: words.whyIndicatorOnly, id))
-            case .watch:
-                reasons.append(String(format: words.whyWatch, id, score.score, policy.thresholds(for: score.id).watch))
-            case .clear: break
+            switch score.reason {
+            case .escalation: reasons.append(String(format: words.whyAuthorities, id))
+            case let .reportPlatformThreshold(threshold):
+                reasons.append(String(format: words.whyPlatform, id, score.score, threshold))
+            case .indicatorCap: reasons.append(String(format: words.whyIndicatorOnly, id))
+            case let .watchThreshold(threshold): reasons.append(String(format: words.whyWatch, id, score.score, threshold))
+            case .belowWatch: break
             }
         }
         return reasons.isEmpty ? [words.whyClear] : reasons

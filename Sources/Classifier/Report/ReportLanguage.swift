@@ -24,7 +24,6 @@ public struct ReportWords: Sendable {
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
-    let titles: [String: String]
 
     /// `server name`, `CATEGORY › #channel (topic)`… in this language.
     public func path(_ location: Location) -> String {
@@ -61,15 +60,7 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ scored %d, at or above the report-platform threshold (%d)",
         whyAuthorities: "a stable %@ rule matched: any evidence that minors are sexualised goes to the authorities, "
             + "whatever the scores",
-        errorsHeading: "Errors", inputFiles: "Input files (SHA-256 of each whole file, as sha256sum prints it)",
-        titles: [
-            "leaks": "Leaks of intimate images of influencers and streamers",
-            "tributes": "Tributes and organised sexualisation",
-            "irl-predation": "Predation on relatives and acquaintances",
-            "deepfakes": "Sexual deepfakes and montages",
-            "minors": "Sexualisation of minors",
-            "nsfw": "Porn hubs without a consent framework",
-        ])
+        errorsHeading: "Errors", inputFiles: "Input files (SHA-256 of each whole file, as sha256sum prints it)")
 
     static let french = ReportWords(
         noEvidence: "aucune catégorie ne présente d'indice", was: "avant", typologySection: "section de la typologie",
@@ -90,13 +81,5 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ obtient %d, au moins le seuil de signalement à la plateforme (%d)",
         whyAuthorities: "une règle stable de %@ a été déclenchée : tout indice de sexualisation de mineur·es va aux "
             + "autorités, quels que soient les scores",
-        errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)",
-        titles: [
-            "leaks": "Leaks d'images intimes d'influenceur·euses et de streamer·euses",
-            "tributes": "Tributes et sexualisation organisée",
-            "irl-predation": "Prédation sur des proches et connaissances",
-            "deepfakes": "Deepfakes et montages sexuels",
-            "minors": "Sexualisation de mineur·es",
-            "nsfw": "Hubs porno sans cadre de consentement",
-        ])
+        errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)")
 }

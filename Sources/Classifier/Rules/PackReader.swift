@@ -138,13 +138,17 @@ struct PackReader {
             throw fields.fail(.ruleShape, at: fields.node(of: "lowers"), "counter-evidence cannot lower '\(floor)': its hits escalate whatever else the server shows")
         }
 
+        // The sections come from the policy, which follows the typology: nothing here knows how it is numbered.
         let section = try fields.requiredString("section")
-        guard section.range(of: #"^[1-7](\.[1-3])?$"#, options: .regularExpression) != nil else {
-            throw fields.fail(.invalidValue, "section '\(section)' is not a typology section such as 1 or 1.2",
-                              at: fields.node(of: "section"))
-        }
-        if let info = policy.category(category), !(section == info.section || section.hasPrefix(info.section + ".")) {
-            throw fields.fail(.invalidValue, "section \(section) is not in section \(info.section) of category '\(category)'",
+        let citable = policy.category(category)?.citableSections ?? [policy.contextSection]
+        guard citable.contains(section) else {
+            let known = policy.categories.flatMap(\.citableSections) + [policy.contextSection]
+            guard known.contains(section) else {
+                throw fields.fail(.invalidValue, "section '\(section)' is not a typology section such as 1 or 1.2 "
+                                  + "(the policy's categories and their subsections)", at: fields.node(of: "section"))
+            }
+            throw fields.fail(.invalidValue, policy.category(category).map { "section \(section) is not in section \($0.section) of category '\(category)'" }
+                              ?? "counter-evidence cites section \(policy.contextSection), not \(section)",
                               at: fields.node(of: "section"))
         }
 

@@ -5,7 +5,18 @@ public struct Policy: Sendable {
         public let id: String
         /// Typology section number (`1` … `6`).
         public let section: String
-        public let title: String
+        /// The title in each report language, by language code (`en`, `fr`).
+        public let titles: [String: String]
+        /// How many numbered subsections the typology gives the section (`1.1` … `1.3`): the sections a rule may cite.
+        public var subsections = 3
+
+        /// The English title.
+        public var title: String { titles["en"] ?? id }
+
+        public func title(_ language: ReportLanguage) -> String { titles[language.rawValue] ?? title }
+
+        /// The sections a rule of this category may cite: the section and its subsections.
+        public var citableSections: [String] { [section] + (0..<subsections).map { "\(section).\($0 + 1)" } }
     }
 
     /// Score thresholds (0–100) at which a category raises `watch` and `report-platform`.
@@ -17,6 +28,8 @@ public struct Policy: Sendable {
     /// Version of the bundled rule packs, quoted in reports.
     public let version: String
     public let categories: [CategoryInfo]
+    /// The typology section counter-evidence rules (category `context`) cite.
+    public var contextSection = "7"
     public let thresholds: Thresholds
     /// Per-category thresholds that replace the default ones.
     public let categoryThresholds: [String: Thresholds]

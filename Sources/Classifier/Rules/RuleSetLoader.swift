@@ -96,14 +96,33 @@ struct RuleSetLoader {
         let doc = YAMLFields(node: node, file: path, item: nil)
         // A misspelt key would silently change nothing: refuse it, as packs do.
         try doc.checkKeys(["version", "categories", "thresholds", "category-thresholds", "repeat-decay", "escalate",
-                           "negation", "segmentation-words", "header-not-inherited-with"])
+                           "negation", "segmentation-words", "header-not-inherited-with", "context-section"])
         let version = try doc.requiredString("version")
         var categories: [Policy.CategoryInfo] = []
         for entry in try doc.requiredSequence("categories") {
             let fields = YAMLFields(node: entry, file: path, item: "categories")
-            categories.append(Policy.CategoryInfo(id: try fields.requiredString("id"),
-                                                  section: try fields.requiredString("section"),
-                                                  title: try fields.requiredString("title")))
+            try fields.checkKeys(["id", "section", "title", "subsections"])
+            let titleNode = try fields.required("title")
+            guard let mapping = titleNode.mapping else {
+                throw fields.fail(.wrongType, "'title' must map each report language (en, fr) to a title", at: titleNode)
+            }
+            var titles: [String: String] = [:]
+            for language in ReportLanguage.allCases {
+                guard let text = mapping[Node(language.rawValue)]?.string, !text.isEmpty else {
+                    throw fields.fail(.missingKey, "'title' needs a '\(language.rawValue)' title", at: titleNode)
+                }
+                titles[language.rawValue] = text
+            }
+            var info = Policy.CategoryInfo(id: try fields.requiredString("id"), section: try fields.requiredString("section"),
+                                           titles: titles)
+            if fields.optional("subsections") != nil {
+                let count = try fields.requiredInt("subsections")
+                guard (0...9).contains(count) else {
+                    throw fields.fail(.invalidValue, "subsections \(count) must be between 0 and 9", at: fields.node(of: "subsections"))
+                }
+                info.subsections = count
+            }
+            categories.append(info)
         }
         let thresholdNode = try doc.required("thresholds")
         let thresholds = try Self.thresholds(thresholdNode, file: path)
@@ -150,6 +169,7 @@ struct RuleSetLoader {
                       negationClause: try negation?.optionalString("clause").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), at: negation!.location(of: "clause"), item: "negation.clause") })
         policy.segmentationWords = try doc.stringList("segmentation-words")
+        policy.contextSection = try doc.optionalString("context-section") ?? policy.contextSection
         policy.headerNotInheritedWith = try doc.stringList("header-not-inherited-with")
         for (word, node) in try doc.stringNodes("segmentation-words") where Segmenter.foldWord(word).count < 2 {
             throw RuleSetError(.invalidValue, at: SourceLocation(file: path, node: node), item: "segmentation-words",

@@ -51,17 +51,24 @@ public struct Scorer: Sendable {
             let lowered = policy.escalations[info.id] != nil ? raw : raw * factor
             let score = Int(lowered.rounded())
             let indicatorOnly = !counted.isEmpty && counted.allSatisfy(\.indicator)
+            let thresholds = policy.thresholds(for: info.id)
             var level = level(for: score, category: info.id)
-            if indicatorOnly { level = min(level, .watch) }
+            var reason: VerdictReason = level == .reportPlatform ? .reportPlatformThreshold(thresholds.reportPlatform)
+                : level == .watch ? .watchThreshold(thresholds.watch) : .belowWatch
+            if indicatorOnly, level > .watch {
+                level = .watch
+                reason = .indicatorCap(thresholds.reportPlatform)
+            }
             if let floor = policy.escalations[info.id], counted.contains(where: { !$0.indicator }) {
                 level = max(level, floor)
+                reason = .escalation(floor)
             }
             verdict = max(verdict, level)
             categories.append(CategoryScore(id: info.id, section: info.section, score: score,
                                             rawScore: Int(raw.rounded()), verdict: level, hits: counted.count,
                                             rules: orderedUnique(own.map(\.rule)),
                                             loweredBy: policy.escalations[info.id] != nil ? [] : lowering,
-                                            indicatorOnly: indicatorOnly))
+                                            indicatorOnly: indicatorOnly, reason: reason))
         }
         return (verdict, categories)
     }

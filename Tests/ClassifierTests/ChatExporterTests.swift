@@ -75,12 +75,27 @@ import Testing
         #expect(stream.bytesRead <= 2 << 20, "read \(stream.bytesRead) of \(text.utf8.count) bytes")
     }
 
+    @Test func aBrokenExportIsPlacedWhereTheScanStoodWhateverTheChunkSize() throws {
+        // Found by the fuzzer: the line was counted in all that had been read, so it changed with the chunk size.
+        let path = Support.temporaryDirectory() + "/broken.json"
+        Support.write("{\n  \"guild\": {\"id\": \"1\", \"name\": \"x\"},\n  {\"bad\": 1}\n}\n" + String(repeating: "\n", count: 50), to: path)
+        for chunkSize in [1, 3, 7, 1 << 20] {
+            let stream = RecordStream(paths: [path])
+            stream.chunkSize = chunkSize
+            let records = stream.map { ServerReader.decode($0) }
+            #expect(records.count == 1)
+            guard case let .failure(error) = records.first else { Issue.record("expected an error"); continue }
+            #expect(error.description.hasSuffix("broken.json:3:3: malformed JSON: expected a member name (DiscordChatExporter export)"),
+                    "chunks of \(chunkSize): \(error)")
+        }
+    }
+
     @Test func truncatedExportIsAClearError() {
         let folder = Support.temporaryDirectory()
         Support.write("{\n  \"guild\": {\"id\": \"800\", \"name\": \"x\"},\n  \"channel\": {\"id\": \"1\", \"name\"", to: folder + "/cut.json")
         let records = RecordStream(paths: [folder + "/cut.json"]).map { ServerReader.decode($0) }
         guard case let .failure(error) = records.first else { Issue.record("expected an error"); return }
-        #expect(error.description.hasPrefix(folder + "/cut.json:3:1: malformed JSON"))
+        #expect(error.description.hasPrefix(folder + "/cut.json:3:14: malformed JSON"), "the channel object's start")
         #expect(error.description.contains("DiscordChatExporter"))
     }
 }

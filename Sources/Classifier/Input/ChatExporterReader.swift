@@ -23,12 +23,14 @@ extension FileReader {
     func chatExport() -> RawRecord {
         finished = true
         let source = SourceRef(file: path)
-        func failure(_ reason: String) -> RawRecord {
-            RawRecord(content: .error(.malformedJSON(source: source, line: line, column: 1,
-                                                     reason: reason + " (DiscordChatExporter export)")),
-                      source: source, fallbackName: fallbackName)
-        }
         var index = skipBlank(from: position)
+        // Where the scan stands, not how much has been read: the message must not depend on the chunk size.
+        func failure(_ reason: String) -> RawRecord {
+            let (line, column) = lineAndColumn(at: index)
+            return RawRecord(content: .error(.malformedJSON(source: source, line: line, column: column,
+                                                            reason: reason + " (DiscordChatExporter export)")),
+                             source: source, fallbackName: fallbackName)
+        }
         if index == 0, buffer.count >= 3, buffer[0] == 0xEF { index = 3 }
         index = skipBlank(from: index) + 1  // past "{"
         var guild: [UInt8]?
@@ -67,8 +69,21 @@ extension FileReader {
 
     // MARK: - Scanning
 
-    /// Line of the scan position, for errors (counted in what has been read).
-    private var line: Int { 1 + droppedNewlines + buffer.lazy.filter { $0 == 0x0A }.count }
+    /// Line and column (in bytes, from 1) of `index`, for errors. The column counts from the last line end still in
+    /// the buffer, which is the line's start unless a line of more than the metadata limit was dropped.
+    private func lineAndColumn(at index: Int) -> (line: Int, column: Int) {
+        let end = min(index, buffer.count)
+        let before = buffer[0..<end]
+        let column = before.lastIndex(of: 0x0A).map { end - $0 } ?? droppedLineBytes + end + 1
+        return (1 + droppedNewlines + before.lazy.filter { $0 == 0x0A }.count, column)
+    }
+
+    /// Counts the line ends, and the bytes of the line still open, in what is about to be dropped from the buffer.
+    private func noteDropped(upTo index: Int) {
+        let dropped = buffer[0..<index]
+        droppedNewlines += dropped.lazy.filter { $0 == 0x0A }.count
+        if let last = dropped.lastIndex(of: 0x0A) { droppedLineBytes = index - last - 1 } else { droppedLineBytes += index }
+    }
 
     private func skipBlank(from start: Int) -> Int {
         var index = start
@@ -88,7 +103,7 @@ extension FileReader {
 
     /// Forgets the bytes before `index`, which nothing needs any more.
     private func dropConsumed(upTo index: inout Int) {
-        droppedNewlines += buffer[0..<index].lazy.filter { $0 == 0x0A }.count
+        noteDropped(upTo: index)
         buffer.removeSubrange(0..<index)
         position = 0
         index = 0
@@ -133,7 +148,7 @@ extension FileReader {
             } else {
                 // Keep only the current position: the value's bytes so far are not wanted.
                 cursor -= index
-                droppedNewlines += buffer[0..<index].lazy.filter { $0 == 0x0A }.count
+                noteDropped(upTo: index)
                 buffer.removeSubrange(0..<index)
                 index = 0
                 position = 0

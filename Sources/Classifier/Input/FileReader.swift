@@ -18,6 +18,8 @@ final class FileReader {
     var readError: InputError?
     /// Line ends in bytes already dropped from `buffer` (DiscordChatExporter scanning), for error lines.
     var droppedNewlines = 0
+    /// Bytes of the current line already dropped from `buffer`, for error columns.
+    var droppedLineBytes = 0
     /// How far the current line is known to hold no line end, so a long line is scanned once however many reads
     /// it takes.
     private var scannedUpTo = 0

@@ -28,8 +28,11 @@ import Classifier
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Standard error is read on its own thread: a child that fills one pipe while we wait on the other would
+        // never finish.
+        let errorReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.result()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
@@ -210,5 +213,23 @@ import Classifier
         let run = try classify(["--protect", folder + "/names.txt", "--format", "jsonl", folder + "/s.json"])
         #expect(run.status == 0 && run.stdout.contains("leaks.protected-person"))
         #expect(!run.stdout.lowercased().contains("nova"))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func result() -> Data {
+        done.wait()
+        return data
     }
 }

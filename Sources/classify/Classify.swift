@@ -8,10 +8,12 @@ struct Classify: ParsableCommand {
         commandName: "classify",
         abstract: "Say which patterns of digital sexual violence a chat server's structure shows, and what to do.",
         discussion: """
-            Exit codes: 0 done; 1 a server reached --fail-on, or a test failed; 2 usage, input or rule-pack error.
+            Exit codes: 0 done; 1 a server reached --fail-on, or a test failed; 2 usage, input or rule-pack error; \
+            3 both a server reached --fail-on and some input could not be read.
             Rules: --rules DIR, else $CLASSIFY_RULES, else the bundled Rules/ (see README).
+            Run `classify scan --help` for every option of the default command, with examples.
             """,
-        version: Classifier.version,
+        version: versionLine,
         subcommands: [Scan.self, RulesCommand.self, TestCommand.self],
         defaultSubcommand: Scan.self
     )
@@ -35,6 +37,17 @@ struct Classify: ParsableCommand {
         Output.flush()
     }
 }
+
+/// `classify --version`: the program and the bundled rule packs, read from their policy without compiling them.
+let versionLine: String = {
+    var line = "classify \(Classifier.version)"
+    let directory = ProcessInfo.processInfo.environment["CLASSIFY_RULES"] ?? RuleSet.bundledDirectory()
+    if let directory, let text = try? String(contentsOfFile: directory + "/policy.yaml", encoding: .utf8),
+       let match = text.firstMatch(of: /(?m)^version:\s*"?([^"\n]+)"?/) {
+        line += ", rule packs \(match.1)"
+    }
+    return line
+}()
 
 /// Options shared by every command that loads rules.
 struct RulesOption: ParsableArguments {

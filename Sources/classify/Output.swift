@@ -5,6 +5,13 @@ import Foundation
 /// on any other write error: a report that could not be written must never look like a clean run.
 enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
+    /// Called before anything reaches a terminal (stdout or stderr) and before a closed pipe ends the run: the
+    /// progress line clears itself here.
+    nonisolated(unsafe) static var beforeWriting: (() -> Void)?
+    /// `--quiet`: nothing is written at all, only the exit code speaks.
+    nonisolated(unsafe) private static var silent = false
+
+    static func silence() { silent = true }
 
     static func line(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -19,7 +26,9 @@ enum Output {
     }
 
     static func flush() {
+        if silent { buffer.removeAll(keepingCapacity: true) }
         guard !buffer.isEmpty else { return }
+        beforeWriting?()
         let failed = buffer.withUnsafeBytes { bytes -> Bool in
             var offset = 0
             while offset < bytes.count {
@@ -37,7 +46,10 @@ enum Output {
         guard failed else { return }
         // EPIPE: the reader has all it wants (`| head`) - stop quietly. Anything else (a full disk, /dev/full, a
         // revoked file) is said once, and the run ends with 2 whatever the verdicts: the output is incomplete.
-        if reason == EPIPE { Foundation.exit(0) }
+        if reason == EPIPE {
+            beforeWriting?()
+            Foundation.exit(0)
+        }
         writeStandardError("classify: cannot write the output: \(String(cString: strerror(reason))); the report is incomplete\n")
         Foundation.exit(2)
     }
@@ -46,6 +58,8 @@ enum Output {
     /// character (from a file name or a key in an export) is shown, never acted on.
     static func error(_ text: String) {
         flush()
+        if silent { return }
+        beforeWriting?()
         writeStandardError(text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { TerminalText.visible(String($0)) }.joined(separator: "\n") + "\n")
     }

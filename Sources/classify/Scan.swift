@@ -6,6 +6,11 @@ extension ReportFormat: ExpressibleByArgument {}
 
 extension ReportLanguage: ExpressibleByArgument {}
 
+/// When text output is coloured.
+enum ColourMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
 /// `classify [FILE...]`: classify server exports.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +18,16 @@ struct Scan: ParsableCommand {
         discussion: """
             Reads each FILE or directory (standard input when there is none, or for '-') and prints one result per \
             server, in input order. JSON Lines watch lists and directories are streamed record by record.
+
+            Examples:
+              classify server.json                          one server, a report for people
+              classify --min-verdict watch watchlist.jsonl  only what needs a look
+              classify --format jsonl exports/ > out.jsonl  every server, for tools
+              classify --format markdown --lang fr x.json   a report to attach to a complaint
+              classify -q --fail-on report-platform x.json  nothing printed; the exit code says
+
+            Exit codes: 0 done; 1 a server reached --fail-on; 2 an input, usage or rule-pack error; 3 both a server \
+            reached --fail-on and some input could not be read.
             """
     )
 
@@ -45,8 +60,17 @@ struct Scan: ParsableCommand {
     @Flag(help: "Read every input as JSON Lines (one server a line), whatever its name or first lines.")
     var jsonl = false
 
-    @Flag(help: "Colours in text output even when not writing to a terminal.")
-    var colour = false
+    @Option(name: .customLong("color"), help: "Colours in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    var color: ColourMode = .auto
+
+    @Flag(name: .customLong("colour"), help: ArgumentHelp("Same as --color always.", visibility: .hidden))
+    var colourAlways = false
+
+    @Option(name: .customLong("min-verdict"), help: "Print only servers at or above this verdict (watch, report-platform, report-authorities); the summary counts the rest.")
+    var minVerdict: Verdict?
+
+    @Flag(name: [.short, .long], help: "Print nothing, not even errors: only the exit code says what happened.")
+    var quiet = false
 
     @Flag(inversion: .prefixedNo, help: "Progress on standard error while running (default: when standard error is a terminal).")
     var progress: Bool?
@@ -69,6 +93,13 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
+        if files.isEmpty, isatty(STDIN_FILENO) == 1 {
+            // Waiting in silence for a server typed at the terminal helps nobody.
+            Output.error("classify: no input: pass server exports (files or folders), or pipe one in; "
+                         + "`classify --help` shows the options and examples")
+            throw ExitCode(2)
+        }
+        if quiet { Output.silence() }
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown)
         stream.forceLines = jsonl
@@ -85,11 +116,13 @@ struct Scan: ParsableCommand {
             }
         }
         let renderer = ReportRenderer(format: format,
-                                      text: TextReport(colour: colour || Output.isTerminal, language: language),
+                                      text: TextReport(colour: useColour, language: language),
                                       markdown: markdown, csv: CSVReport(categories: categoryIDs),
                                       redactor: redact ? key.map(Redactor.init(key:)) : nil)
         let interactive = isatty(STDERR_FILENO) == 1
-        let meter = (progress ?? interactive) ? ProgressMeter() : nil
+        let meter = (progress ?? interactive) && !quiet ? ProgressMeter() : nil
+        // The progress line is cleared before anything else is written, and when a closed pipe ends the run.
+        Output.beforeWriting = { meter?.clear() }
         var totals = RunSummary()
         var sawInputError = false
         var reachedFailOn = false
@@ -105,11 +138,17 @@ struct Scan: ParsableCommand {
             }
             if let verdict = rendered.verdict {
                 totals.add(verdict: verdict, flaggedCategories: rendered.flagged, ruleErrors: rendered.ruleErrors)
+                if rendered.warnings > 0 { totals.addWarning() }
                 if let failOn, verdict >= failOn { reachedFailOn = true }
+                if let minVerdict, verdict < minVerdict {
+                    totals.addHidden()
+                    return
+                }
             } else {
                 totals.addInputError()
                 sawInputError = true
             }
+            guard !rendered.output.isEmpty else { return }
             Output.write((first ? "" : renderer.separator) + rendered.output)
             first = false
         }, progress: { state in
@@ -124,8 +163,24 @@ struct Scan: ParsableCommand {
         if summary ?? interactive {
             Output.error(totals.render(categoryOrder: classifier.rules.policy.categories.map(\.id)))
         }
+        // Both at once get their own code: a CI gate must not mistake a flagged server for a bad file, or the reverse.
+        if sawInputError && reachedFailOn { throw ExitCode(3) }
         if sawInputError { throw ExitCode(2) }
         if reachedFailOn { throw ExitCode(1) }
+    }
+
+    /// Colour for `--color auto`: a terminal that has not asked for none (https://no-color.org, TERM=dumb).
+    private var useColour: Bool {
+        if colourAlways { return true }
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return Output.isTerminal
+        }
     }
 }
 

@@ -107,7 +107,7 @@ import Classifier
         let list = try classify(["rules", "list"])
         #expect(list.stdout.contains("minors.coded-terms"))
         let version = try classify(["--version"])
-        #expect(version.status == 0 && version.stdout == Classifier.version + "\n")
+        #expect(version.status == 0 && version.stdout.hasPrefix("classify \(Classifier.version), rule packs 2026."))
     }
 
     @Test func directoryWithAnyNumberOfJobsGivesTheSameLinesInOrder() throws {
@@ -139,6 +139,81 @@ import Classifier
         #expect(run.status == 0)
         #expect(run.stderr.contains(" records · ") && run.stderr.contains("left"))
         #expect(!run.stdout.contains("records ·"), "progress never mixes with results")
+    }
+
+    /// Runs classify under a pseudo-terminal (util-linux `script`), as a moderator at a terminal would.
+    private func classifyAtTerminal(_ arguments: [String], environment: String = "") throws -> Run {
+        let command = "cd '\(Support.checkout.path)' && \(environment) '\(Self.binary)' "
+            + arguments.map { "'\($0)'" }.joined(separator: " ") + " </dev/tty"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+    }
+
+    @Test func colourFollowsTheTerminalNoColorAndTheOption() throws {
+        let file = "Fixtures/leaks-influ-hub.json"
+        #expect(try classifyAtTerminal([file]).stdout.contains("\u{1B}["), "a terminal gets colour")
+        #expect(!(try classifyAtTerminal([file], environment: "NO_COLOR=1")).stdout.contains("\u{1B}[1"), "NO_COLOR")
+        #expect(!(try classifyAtTerminal([file], environment: "TERM=dumb")).stdout.contains("\u{1B}[1"), "TERM=dumb")
+        #expect(!(try classifyAtTerminal(["--color", "never", file])).stdout.contains("\u{1B}[1"))
+        #expect(try classify(["--color", "always", file]).stdout.contains("\u{1B}[1"), "always, even into a pipe")
+        #expect(try classify(["--colour", file]).stdout.contains("\u{1B}[1"), "--colour stays an alias")
+        #expect(!(try classify([file])).stdout.contains("\u{1B}["), "a pipe gets none")
+    }
+
+    @Test func noInputAtATerminalSaysWhatToDoInsteadOfWaiting() throws {
+        let run = try classifyAtTerminal([])
+        #expect(run.status == 2 && run.stdout.contains("classify: no input: pass server exports"))
+    }
+
+    @Test func minVerdictQuietAndTheExitCodes() throws {
+        let folder = Support.temporaryDirectory()
+        let list = folder + "/watch.jsonl"
+        Support.write(#"{"name": "calm", "channels": ["général"]}"# + "\n" + #"{"name": "bad", "channels": ["leaks-nudes"]}"#
+                      + "\n" + "{broken\n", to: list)
+        let filtered = try classify(["--min-verdict", "watch", "--summary", "--format", "jsonl", list])
+        #expect(filtered.stdout.split(separator: "\n").count == 2, "the flagged server and the error record")
+        #expect(!filtered.stdout.contains(#""name":"calm""#) && filtered.stdout.contains(#""name":"bad""#))
+        #expect(filtered.stderr.contains("1 below --min-verdict not shown"))
+        #expect(filtered.status == 2)
+        // A flagged server and a bad record in one run: 3, so a gate tells them apart.
+        #expect(try classify(["--fail-on", "report-platform", list]).status == 3)
+        let quiet = try classify(["-q", "--fail-on", "report-platform", list])
+        #expect(quiet.status == 3 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+        let clean = folder + "/clean.jsonl"
+        Support.write(#"{"name": "bad", "channels": ["leaks-nudes"]}"# + "\n", to: clean)
+        #expect(try classify(["-q", "--fail-on", "report-platform", clean]).status == 1)
+    }
+
+    @Test func anInputErrorIsPrintedOnceAndAnEmptyExportIsMarked() throws {
+        let folder = Support.temporaryDirectory()
+        Support.write("{broken", to: folder + "/broken.json")
+        let text = try classify([folder + "/broken.json"])
+        #expect(text.stdout.isEmpty && text.stderr.components(separatedBy: "malformed JSON").count == 2)
+        let jsonl = try classify(["--format", "jsonl", folder + "/broken.json"])
+        #expect(jsonl.stdout.contains(#""verdict":null"#) && jsonl.stderr.contains("malformed JSON"))
+        let empty = try classify(["--format", "jsonl", "--summary"], stdin: "[]")
+        #expect(empty.stdout.contains(#""warnings":["no channels: the export may lack permissions"#))
+        #expect(empty.stderr.contains("1 with warnings (no channels)"))
+        #expect(try classify([], stdin: "[]").stdout.contains("warning: no channels"))
+    }
+
+    @Test func theProgressLineIsClearedBeforeAnythingElse() throws {
+        let run = try classify(["--progress", "--summary", "Fixtures"])
+        #expect(run.stderr.contains(" records · "))
+        // The drawn line is wiped (\r + erase line) before the summary, so none is left behind: after the last
+        // wipe comes the summary, and no progress.
+        let wipe = try #require(run.stderr.range(of: "\r\u{1B}[K", options: .backwards))
+        let after = run.stderr[wipe.upperBound...]
+        #expect(after.contains(" servers: ") && !after.contains("records ·"))
     }
 
     @Test func redactNeedsAKeyAndHidesNames() throws {

@@ -7,4 +7,14 @@ public struct ClassificationResult: Sendable {
     public let evidence: [Evidence]
     /// Rules that could not be evaluated on this server; their absence from the evidence means nothing.
     public let errors: [RuleError]
+
+    /// What a moderator should know before trusting a `clear`: an export with no channel says nothing about the
+    /// server (a bot without the permission to see them, or a cut export).
+    public var warnings: [String] {
+        var warnings: [String] = []
+        if server.channels.isEmpty {
+            warnings.append("no channels: the export may lack permissions or be cut short; a clear verdict says nothing")
+        }
+        return warnings
+    }
 }

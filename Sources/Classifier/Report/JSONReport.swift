@@ -8,6 +8,7 @@ public enum JSONReport {
             ("categories", .array(result.categories.map(category))),
             ("evidence", .array(result.evidence.map(evidence))),
             ("errors", .array(result.errors.map(ruleError))),
+            ("warnings", .strings(result.warnings)),
         ])
     }
 

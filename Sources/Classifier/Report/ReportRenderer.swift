@@ -20,6 +20,7 @@ public struct ReportRenderer: Sendable {
         public var verdict: Verdict?
         public var flagged: [String]
         public var ruleErrors: Int
+        public var warnings = 0
     }
 
     /// - Parameter markdown: required for the markdown format (it carries the referrals and the date).
@@ -64,7 +65,8 @@ public struct ReportRenderer: Sendable {
             let error = redactor?.redact(original) ?? original
             let output: String
             switch format {
-            case .text: output = text.render(error) + "\n"
+            // Text is for people, who read the message on standard error: printed there only, once.
+            case .text: output = ""
             case .jsonl: output = JSONReport.object(for: error).serialized()
             case .json: output = Self.indent(JSONReport.object(for: error).serialized(pretty: true))
             case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
@@ -85,7 +87,7 @@ public struct ReportRenderer: Sendable {
                             messages: result.errors.map { "classify: \(result.server.source.display): \($0)" },
                             verdict: result.verdict,
                             flagged: result.categories.filter { $0.verdict > .clear }.map(\.id),
-                            ruleErrors: result.errors.count)
+                            ruleErrors: result.errors.count, warnings: result.warnings.count)
         }
     }
 

@@ -8,6 +8,10 @@ public struct RunSummary: Sendable, Equatable {
     public private(set) var inputErrors = 0
     /// Servers where some rule gave up at a resource limit.
     public private(set) var serversWithRuleErrors = 0
+    /// Servers with a warning (no channels…).
+    public private(set) var serversWithWarnings = 0
+    /// Servers below `--min-verdict`, counted but not printed.
+    public private(set) var hidden = 0
 
     public init() {}
 
@@ -22,6 +26,10 @@ public struct RunSummary: Sendable, Equatable {
         inputErrors += 1
     }
 
+    public mutating func addWarning() { serversWithWarnings += 1 }
+
+    public mutating func addHidden() { hidden += 1 }
+
     /// Two lines for people: verdicts and errors, then categories in typology order.
     public func render(categoryOrder: [String]) -> String {
         var text = "\(Self.count(servers)) server\(servers == 1 ? "" : "s"): "
@@ -32,6 +40,10 @@ public struct RunSummary: Sendable, Equatable {
             errors.append("\(Self.count(serversWithRuleErrors)) server\(serversWithRuleErrors == 1 ? "" : "s") with rule errors")
         }
         text += errors.isEmpty ? "; no errors" : "; " + errors.joined(separator: ", ")
+        if serversWithWarnings > 0 {
+            text += "; \(Self.count(serversWithWarnings)) with warnings (no channels)"
+        }
+        if hidden > 0 { text += "; \(Self.count(hidden)) below --min-verdict not shown" }
         let flagged = categoryOrder.filter { (categories[$0] ?? 0) > 0 }
         if !flagged.isEmpty {
             text += "\nflagged by category: " + flagged.map { "\($0) \(Self.count(categories[$0]!))" }.joined(separator: ", ")

@@ -21,6 +21,7 @@ public struct TextReport: Sendable {
         if let id = server.id { head += ", id \(show(id))" }
         head += ")"
         lines.append(head)
+        for warning in result.warnings { lines.append("  " + paint("warning: " + warning, "33", bold: false)) }
         if result.categories.isEmpty {
             lines.append("  " + words.noEvidence)
         } else {

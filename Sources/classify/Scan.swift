@@ -72,6 +72,12 @@ struct Scan: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing, not even errors: only the exit code says what happened.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Only the server with this id, this record number (line of a JSON Lines list) or this name.", valueName: "ID|RECORD|NAME"))
+    var select: String?
+
+    @Flag(name: .customLong("csv-excel"), help: "CSV as French spreadsheets open it: ';' between fields and a UTF-8 byte-order mark.")
+    var csvExcel = false
+
     @Flag(inversion: .prefixedNo, help: "Progress on standard error while running (default: when standard error is a terminal).")
     var progress: Bool?
 
@@ -117,7 +123,7 @@ struct Scan: ParsableCommand {
         }
         let renderer = ReportRenderer(format: format,
                                       text: TextReport(colour: useColour, language: language),
-                                      markdown: markdown, csv: CSVReport(categories: categoryIDs),
+                                      markdown: markdown, csv: CSVReport(categories: categoryIDs, excel: csvExcel),
                                       redactor: redact ? key.map(Redactor.init(key:)) : nil)
         let interactive = isatty(STDERR_FILENO) == 1
         let meter = (progress ?? interactive) && !quiet ? ProgressMeter() : nil
@@ -129,9 +135,12 @@ struct Scan: ParsableCommand {
         var first = true
 
         if let prologue = renderer.prologue { Output.line(prologue) }
+        let select = self.select
         BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown).run(stream, render: { item in
-            renderer.render(item)
+            if let select, !Self.matches(item, select) { return ReportRenderer.Rendered.skip }
+            return renderer.render(item)
         }, emit: { rendered in
+            if rendered.skipped { return }
             for message in rendered.messages {
                 meter?.clear()
                 Output.error(message)
@@ -161,12 +170,23 @@ struct Scan: ParsableCommand {
         Output.flush()
         meter?.clear()
         if summary ?? interactive {
-            Output.error(totals.render(categoryOrder: classifier.rules.policy.categories.map(\.id)))
+            Output.error(totals.render(categoryOrder: classifier.rules.policy.categories.map(\.id), language: language))
         }
         // Both at once get their own code: a CI gate must not mistake a flagged server for a bad file, or the reverse.
         if sawInputError && reachedFailOn { throw ExitCode(3) }
         if sawInputError { throw ExitCode(2) }
         if reachedFailOn { throw ExitCode(1) }
+    }
+
+    /// `--select`: the server's id, its record number in a JSON Lines list, or its name.
+    static func matches(_ item: BatchItem, _ wanted: String) -> Bool {
+        switch item {
+        case let .classified(result):
+            let server = result.server
+            return server.id == wanted || server.name == wanted || server.source.record.map(String.init) == wanted
+        case let .failed(error):
+            return error.source.record.map(String.init) == wanted
+        }
     }
 
     /// Colour for `--color auto`: a terminal that has not asked for none (https://no-color.org, TERM=dumb).

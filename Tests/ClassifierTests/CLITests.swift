@@ -216,6 +216,29 @@ import Classifier
         #expect(after.contains(" servers: ") && !after.contains("records ·"))
     }
 
+    @Test func selectPicksOneServerOutOfAWatchList() throws {
+        let list = Support.temporaryDirectory() + "/watch.jsonl"
+        Support.write(#"{"id": "111", "name": "calm", "channels": ["général"]}"# + "\n"
+                      + #"{"id": "222", "name": "bad", "channels": ["leaks-nudes"]}"# + "\n", to: list)
+        for wanted in ["2", "222", "bad"] {
+            let run = try classify(["--select", wanted, "--format", "jsonl", list])
+            #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.contains(#""id":"222""#), "\(wanted)")
+        }
+        #expect(try classify(["--select", "nope", "--format", "jsonl", list]).stdout.isEmpty)
+    }
+
+    @Test func frenchSummaryVerdictWordsAndTheSpreadsheetDialect() throws {
+        let run = try classify(["--lang", "fr", "--summary", "Fixtures/minors-teen.json", "Fixtures/benign-class.json"])
+        #expect(run.stdout.contains("REPORT-AUTHORITIES (à signaler aux autorités)"), "the identifier stays, the words are French")
+        #expect(run.stdout.contains("CLEAR (rien à signaler)"))
+        #expect(run.stderr.contains("2 serveurs : 1 clear, 0 watch, 0 report-platform, 1 report-authorities ; aucune erreur"))
+        let english = try classify(["--lang", "en", "Fixtures/benign-class.json"])
+        #expect(english.stdout.hasPrefix("CLEAR  "))
+        let excel = try classify(["--format", "csv", "--csv-excel", "Fixtures/benign-class.json"])
+        #expect(excel.stdout.hasPrefix("\u{FEFF}file;record;server_id;server_name;verdict;score_leaks"))
+        #expect(excel.stdout.contains("\r\n") && !excel.stdout.contains(",score_"))
+    }
+
     @Test func redactNeedsAKeyAndHidesNames() throws {
         let missing = try classify(["--redact", "Fixtures/leaks-influ-hub.json"])
         #expect(missing.status == 2 && missing.stderr.contains("--redact needs a key"))

@@ -2,13 +2,19 @@
 /// line ends). Stable English column names; one score column per category of the policy.
 public struct CSVReport: Sendable {
     public let categories: [String]
+    /// The dialect French spreadsheets open without an import dialog (`--csv-excel`): `;` between fields and a
+    /// UTF-8 byte-order mark first, so accents survive. Column names and values stay the same.
+    public let excel: Bool
 
-    public init(categories: [String]) {
+    public init(categories: [String], excel: Bool = false) {
         self.categories = categories
+        self.excel = excel
     }
 
+    private var delimiter: Character { excel ? ";" : "," }
+
     public var header: String {
-        row(["file", "record", "server_id", "server_name", "verdict"] + categories.map { "score_" + $0 }
+        (excel ? "\u{FEFF}" : "") + row(["file", "record", "server_id", "server_name", "verdict"] + categories.map { "score_" + $0 }
             + ["flagged", "rules", "evidence", "errors"])
     }
 
@@ -34,15 +40,15 @@ public struct CSVReport: Sendable {
     }
 
     private func row(_ fields: [String]) -> String {
-        fields.map(Self.field).joined(separator: ",") + "\r"
+        fields.map { Self.field($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r"
     }
 
     /// Quoted when it holds a comma, quote or line end; a leading =, +, -, @, tab or carriage return is prefixed
     /// with ' so that a spreadsheet never runs a channel name as a formula (OWASP's list for CSV injection).
-    static func field(_ text: String) -> String {
+    static func field(_ text: String, delimiter: Character = ",") -> String {
         var value = text
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard value.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return value
         }
         var quoted = "\""

@@ -26,7 +26,7 @@ public struct MarkdownReport: Sendable {
         let server = result.server
         var lines = ["## \(words.reportTitle): \(Self.inline(server.name)) — `\(result.verdict.rawValue)`", ""]
         if server.isRedacted { lines += ["_\(words.redactedNote)_", ""] }
-        lines.append("- **\(words.verdict)**: `\(result.verdict.rawValue)`")
+        lines.append("- **\(words.verdict)**: `\(result.verdict.rawValue)`" + (words.gloss(result.verdict).map { " (\($0))" } ?? ""))
         lines.append("- **\(words.why)**: " + why(result).joined(separator: "; "))
         var input = "- **\(words.input)**: \(words.file) `\(Self.code(server.source.file))`"
         if let record = server.source.record { input += ", \(words.record) \(record)" }

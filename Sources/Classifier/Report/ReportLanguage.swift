@@ -25,6 +25,18 @@ public struct ReportWords: Sendable {
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
 
+    /// What a verdict asks for, in words, beside its stable identifier (which never changes with the language):
+    /// nothing in English, where the identifier says it.
+    public func gloss(_ verdict: Verdict) -> String? {
+        guard serverName == "nom du serveur" else { return nil }
+        switch verdict {
+        case .clear: return "rien à signaler"
+        case .watch: return "à surveiller"
+        case .reportPlatform: return "à signaler à la plateforme"
+        case .reportAuthorities: return "à signaler aux autorités"
+        }
+    }
+
     /// `server name`, `CATEGORY › #channel (topic)`… in this language.
     public func path(_ location: Location) -> String {
         switch location.field {

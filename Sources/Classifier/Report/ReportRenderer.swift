@@ -21,6 +21,11 @@ public struct ReportRenderer: Sendable {
         public var flagged: [String]
         public var ruleErrors: Int
         public var warnings = 0
+        /// Left out by `--select`: neither printed nor counted.
+        public var skipped = false
+
+        /// A record `--select` leaves out.
+        public static let skip = Rendered(output: "", messages: [], verdict: nil, flagged: [], ruleErrors: 0, skipped: true)
     }
 
     /// - Parameter markdown: required for the markdown format (it carries the referrals and the date).

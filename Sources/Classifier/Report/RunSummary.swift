@@ -30,23 +30,34 @@ public struct RunSummary: Sendable, Equatable {
 
     public mutating func addHidden() { hidden += 1 }
 
-    /// Two lines for people: verdicts and errors, then categories in typology order.
-    public func render(categoryOrder: [String]) -> String {
-        var text = "\(Self.count(servers)) server\(servers == 1 ? "" : "s"): "
+    /// Two lines for people: verdicts and errors, then categories in typology order. Verdict and category ids stay
+    /// as they are in every language: they are what a moderator types in `--fail-on` and finds in JSON.
+    public func render(categoryOrder: [String], language: ReportLanguage = .en) -> String {
+        let fr = language == .fr
+        func plural(_ count: Int, _ word: String) -> String { "\(Self.count(count)) \(word)\(count == 1 ? "" : "s")" }
+        var text = plural(servers, fr ? "serveur" : "server") + (fr ? " : " : ": ")
         text += Verdict.allCases.map { "\(Self.count(verdicts[$0] ?? 0)) \($0.rawValue)" }.joined(separator: ", ")
         var errors: [String] = []
-        if inputErrors > 0 { errors.append("\(Self.count(inputErrors)) unreadable record\(inputErrors == 1 ? "" : "s")") }
+        if inputErrors > 0 {
+            errors.append(fr ? plural(inputErrors, "enregistrement") + " illisible\(inputErrors == 1 ? "" : "s")"
+                             : plural(inputErrors, "unreadable record"))
+        }
         if serversWithRuleErrors > 0 {
-            errors.append("\(Self.count(serversWithRuleErrors)) server\(serversWithRuleErrors == 1 ? "" : "s") with rule errors")
+            errors.append(plural(serversWithRuleErrors, fr ? "serveur" : "server") + (fr ? " avec erreurs de règle" : " with rule errors"))
         }
-        text += errors.isEmpty ? "; no errors" : "; " + errors.joined(separator: ", ")
+        text += errors.isEmpty ? (fr ? " ; aucune erreur" : "; no errors") : (fr ? " ; " : "; ") + errors.joined(separator: ", ")
         if serversWithWarnings > 0 {
-            text += "; \(Self.count(serversWithWarnings)) with warnings (no channels)"
+            text += fr ? " ; \(Self.count(serversWithWarnings)) avec avertissement (aucun salon)"
+                       : "; \(Self.count(serversWithWarnings)) with warnings (no channels)"
         }
-        if hidden > 0 { text += "; \(Self.count(hidden)) below --min-verdict not shown" }
+        if hidden > 0 {
+            text += fr ? " ; \(Self.count(hidden)) sous --min-verdict non affiché\(hidden == 1 ? "" : "s")"
+                       : "; \(Self.count(hidden)) below --min-verdict not shown"
+        }
         let flagged = categoryOrder.filter { (categories[$0] ?? 0) > 0 }
         if !flagged.isEmpty {
-            text += "\nflagged by category: " + flagged.map { "\($0) \(Self.count(categories[$0]!))" }.joined(separator: ", ")
+            text += (fr ? "\nsignalés par catégorie : " : "\nflagged by category: ")
+                + flagged.map { "\($0) \(Self.count(categories[$0]!))" }.joined(separator: ", ")
         }
         return text
     }

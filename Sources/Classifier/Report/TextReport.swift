@@ -14,6 +14,7 @@ public struct TextReport: Sendable {
         var lines: [String] = []
         let server = result.server
         var head = paint(result.verdict.rawValue.uppercased(), verdictColour(result.verdict), bold: true)
+        if let gloss = words.gloss(result.verdict) { head += " (\(gloss))" }
         // Every untrusted string is made visible before it reaches the terminal (TerminalText).
         let show = TerminalText.visible
         head += "  " + paint(show(server.name), nil, bold: true)

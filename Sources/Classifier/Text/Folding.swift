@@ -252,8 +252,8 @@ enum Folding {
             }
         }
         guard changed else { return [] }
-        // d3m4nd3_l34k5: the words a leet name joins read apart, as in the segmented view.
-        for position in folded.indices where folded[position].scalar == "_" {
+        // d3m4nd3_l34k5, y0ung.0n35: the words a leet name joins read apart, as in the segmented view.
+        for position in folded.indices where folded[position].scalar == "_" || folded[position].scalar == "." {
             readAsI[position].scalar = " "
             readAsL[position].scalar = " "
         }

@@ -97,4 +97,35 @@ import Testing
         let server = try server(#"[{"id": 123456789012345678901, "guild_id": 987654321098765432109, "type": 0, "name": "a"}]"#)
         #expect(server.id == "987654321098765432109")
     }
+
+    /// Records as the CLI reads them: a file through RecordStream.
+    private func streamed(_ text: String, file: String) -> [InputRecord] {
+        let path = Support.temporaryDirectory() + "/" + file
+        Support.write(text, to: path)
+        return RecordStream(paths: [path]).map { ServerReader.decode($0) }
+    }
+
+    @Test func anOutlineTypedFromScreenshotsIsAServer() throws {
+        let text = "# Club Invent\n> lecture et BD\n  #hors-catégorie\nACCUEIL\n  #règles\n  | à lire\n  | avant tout\n\tvocal\nLIVRES\n  - polars\n"
+        let server = try streamed(text, file: "club.outline").first!.get()
+        #expect(server.name == "Club Invent" && server.description == "lecture et BD")
+        #expect(server.source.format == "outline")
+        #expect(server.categories.map(\.name) == ["ACCUEIL", "LIVRES"])
+        #expect(server.channels.map(\.name) == ["hors-catégorie", "règles", "vocal", "polars"])
+        #expect(server.channels.map(\.categoryIndex) == [nil, 0, 0, 1])
+        #expect(server.channels[1].topic == "à lire avant tout")
+    }
+
+    @Test func anOutlineErrorNamesItsLine() throws {
+        for (text, expected) in [("# A\n\n  | orphan topic\n", "x.outline:3: outline: a topic ('|') before any channel"),
+                                 ("# A\n# B\n", "x.outline:2: outline: a second '# ' line: an outline names one server")] {
+            guard case let .failure(error) = streamed(text, file: "x.outline").first else {
+                Issue.record("expected an error for \(text)")
+                continue
+            }
+            #expect(error.description.hasSuffix("/" + expected), "\(error)")
+        }
+        // JSON is never read as an outline, and an outline is never read as JSON Lines.
+        #expect(try streamed(##"{"name": "# not an outline", "channels": ["a"]}"##, file: "x.json").first!.get().source.format == "native")
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Regression fixtures: server exports with their expected verdict and categories beside them.
 ///
-/// A fixture is `NAME.json` (any supported input shape) with `NAME.expected.json` next to it:
+/// A fixture is `NAME.json` (any supported input shape) or `NAME.outline` with `NAME.expected.json` next to it:
 /// `{"verdict": "report-platform", "categories": ["leaks"]}`. `categories` lists exactly the categories whose own
 /// verdict is above `clear`; `verdict` is the server's verdict.
 public struct FixtureSuite: Sendable {
@@ -32,7 +32,7 @@ public struct FixtureSuite: Sendable {
         guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {
-            if relative.hasSuffix(".json"), !relative.hasSuffix(".expected.json") {
+            if relative.hasSuffix(".json") && !relative.hasSuffix(".expected.json") || relative.hasSuffix(".outline") {
                 files.append((directory as NSString).appendingPathComponent(relative))
             }
         }
@@ -42,7 +42,7 @@ public struct FixtureSuite: Sendable {
     /// Runs one fixture. With `obfuscation`, every name, description, topic and tag of the server is rewritten by
     /// that evasion transform first (``Server/obfuscated(by:)``): the same labels must still come out.
     public func run(_ file: String, obfuscation: EvasionTransform? = nil) -> Outcome {
-        let expectationFile = String(file.dropLast(".json".count)) + ".expected.json"
+        let expectationFile = ((file as NSString).deletingPathExtension) + ".expected.json"
         let expected: Expectation
         do {
             expected = try Self.readExpectation(expectationFile)

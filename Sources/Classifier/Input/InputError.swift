@@ -4,13 +4,16 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case empty(file: String)
     case malformedJSON(source: SourceRef, line: Int, column: Int, reason: String)
+    /// A plain-text outline (``OutlineReader``) with a line that cannot be placed.
+    case malformedOutline(source: SourceRef, line: Int, reason: String)
     case unknownShape(source: SourceRef, found: String)
     case invalidField(source: SourceRef, path: String, reason: String)
 
     public var source: SourceRef {
         switch self {
         case let .unreadable(file, _), let .empty(file): return SourceRef(file: file)
-        case let .malformedJSON(source, _, _, _), let .unknownShape(source, _), let .invalidField(source, _, _):
+        case let .malformedJSON(source, _, _, _), let .unknownShape(source, _), let .invalidField(source, _, _),
+             let .malformedOutline(source, _, _):
             return source
         }
     }
@@ -30,6 +33,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
                 return "\(file): record \(record), column \(column): malformed JSON: \(TerminalText.visible(reason))"
             }
             return "\(file):\(line):\(column): malformed JSON: \(TerminalText.visible(reason))"
+        case let .malformedOutline(_, line, reason):
+            return "\(file):\(line): outline: \(TerminalText.visible(reason))"
         case let .unknownShape(_, found):
             return "\(display): not a server export classify knows (\(TerminalText.visible(found))); expected a Discord "
                 + "channel array, a Discord guild template, a DiscordChatExporter file or classify's native format (see README)"

@@ -136,7 +136,8 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 continue
             }
             let lower = name.lowercased()
-            guard lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson"),
+            guard lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+                    || lower.hasSuffix(".outline"),
                   !lower.hasSuffix(".expected.json") else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
             var info = stat()

@@ -53,6 +53,12 @@ public enum ServerReader {
             }
             return bytes.withUnsafeBufferPointer { buffer -> InputRecord in
                 if isBlank(buffer) { return .failure(.empty(file: record.source.file)) }
+                // What a moderator types from screenshots: "# Server name", categories, indented channels.
+                if record.source.record == nil, OutlineReader.looksLikeOutline(buffer) {
+                    return Result { () throws(InputError) -> Server in
+                        try OutlineReader.decode(buffer, source: record.source, fallbackName: record.fallbackName)
+                    }
+                }
                 let value: JSONValue
                 do throws(JSONParser.SyntaxError) {
                     value = try JSONParser.parse(buffer)

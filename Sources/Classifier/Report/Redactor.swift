@@ -131,6 +131,8 @@ public struct Redactor: Sendable {
         case let .malformedJSON(source, line, column, reason):
             // A duplicate member's name is quoted, and members are named by whoever wrote the export.
             return .malformedJSON(source: redact(source), line: line, column: column, reason: Self.maskQuoted(reason))
+        case let .malformedOutline(source, line, reason):
+            return .malformedOutline(source: redact(source), line: line, reason: reason)
         case let .unknownShape(source, _):
             // The shape names the top-level keys, and a crafted export can put names there.
             return .unknownShape(source: redact(source), found: "its keys are not shown in a redacted report")

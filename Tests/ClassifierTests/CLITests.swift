@@ -216,6 +216,13 @@ import Classifier
         #expect(after.contains(" servers: ") && !after.contains("records ·"))
     }
 
+    @Test func shellCompletionsKnowTheScanOptions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try classify(["--generate-completion-script", shell])
+            #expect(run.status == 0 && run.stdout.contains("min-verdict") && run.stdout.contains("csv-excel"), "\(shell)")
+        }
+    }
+
     @Test func selectPicksOneServerOutOfAWatchList() throws {
         let list = Support.temporaryDirectory() + "/watch.jsonl"
         Support.write(#"{"id": "111", "name": "calm", "channels": ["général"]}"# + "\n"

@@ -60,6 +60,19 @@ final class FileReader {
         if forceLines || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
     }
 
+    /// A reader over bytes already in memory, split and detected exactly as a file of that name would be: there is
+    /// one splitter, whether the input comes from disk, a pipe or a caller of the library.
+    init(bytes: [UInt8], name: String, maxRecordBytes: Int) {
+        self.path = name
+        self.maxRecordBytes = maxRecordBytes
+        self.fallbackName = ServerReader.fallbackName(for: name)
+        chunk = .allocate(capacity: 1)
+        buffer = bytes
+        atEnd = true
+        let lower = name.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
+    }
+
     deinit {
         if descriptor > STDIN_FILENO { close(descriptor) }
         chunk.deallocate()
@@ -253,7 +266,7 @@ final class FileReader {
             position = 0
         }
         var count = 0
-        while true {
+        while descriptor >= 0 {
             let result = read(descriptor, chunk.baseAddress!, chunk.count)
             if result < 0, errno == EINTR { continue }
             if result < 0 { readError = .unreadable(file: path, reason: String(cString: strerror(errno))) }

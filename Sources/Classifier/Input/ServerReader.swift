@@ -73,69 +73,14 @@ public enum ServerReader {
         }
     }
 
-    /// Reads every record of an input already in memory. `file` names it in errors and in ``SourceRef``.
+    /// Reads every record of an input already in memory, as the CLI reads a file of that name (`FileReader`: JSON
+    /// Lines by name or by its first lines, DiscordChatExporter metadata, outlines). `file` names it in errors and
+    /// in ``SourceRef``.
     public static func read(bytes: [UInt8], file: String) -> [InputRecord] {
-        let name = fallbackName(for: file)
-        return bytes.withUnsafeBufferPointer { buffer -> [InputRecord] in
-            if isBlank(buffer) { return [.failure(.empty(file: file))] }
-            if file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") {
-                return readLines(buffer, file: file, fallbackName: name)
-            }
-            let value: JSONValue
-            do throws(JSONParser.SyntaxError) {
-                value = try JSONParser.parse(buffer)
-            } catch {
-                // Several JSON values one per line: JSON Lines without the extension (for instance from a pipe).
-                if error.line > 1, let firstLine = lines(buffer).first,
-                   let first = try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[firstLine.range])),
-                   first.objectValue != nil || first.arrayValue != nil {
-                    return readLines(buffer, file: file, fallbackName: name)
-                }
-                return [.failure(.malformedJSON(source: SourceRef(file: file), line: error.line, column: error.column,
-                                                reason: error.reason))]
-            }
-            return [Result { () throws(InputError) -> Server in
-                try ServerDecoder.decode(value, source: SourceRef(file: file), fallbackName: name)
-            }]
-        }
-    }
-
-    private static func readLines(_ buffer: UnsafeBufferPointer<UInt8>, file: String, fallbackName: String) -> [InputRecord] {
+        let reader = FileReader(bytes: bytes, name: file, maxRecordBytes: RecordStream.defaultMaxRecordBytes)
         var records: [InputRecord] = []
-        for line in lines(buffer) {
-            let slice = UnsafeBufferPointer(rebasing: buffer[line.range])
-            if isBlank(slice) { continue }
-            let source = SourceRef(file: file, record: line.number)
-            do throws(JSONParser.SyntaxError) {
-                let value = try JSONParser.parse(slice)
-                records.append(Result { () throws(InputError) -> Server in
-                    try ServerDecoder.decode(value, source: source, fallbackName: "\(fallbackName):\(line.number)")
-                })
-            } catch {
-                records.append(.failure(.malformedJSON(source: source, line: line.number, column: error.column,
-                                                       reason: error.reason)))
-            }
-        }
+        while let record = reader.next() { records.append(decode(record)) }
         return records
-    }
-
-    private struct Line {
-        let number: Int
-        let range: Range<Int>
-    }
-
-    private static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Line] {
-        var result: [Line] = []
-        var start = 0
-        var number = 1
-        for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A {
-            var end = index
-            if end > start, buffer[end - 1] == 0x0D { end -= 1 }  // CRLF
-            result.append(Line(number: number, range: start..<end))
-            number += 1
-            start = index + 1
-        }
-        return result
     }
 
     private static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

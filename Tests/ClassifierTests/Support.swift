@@ -12,9 +12,17 @@ enum Support {
         do { return try Classifier(rulesDirectory: rulesDirectory) } catch { fatalError("bundled rules: \(error)") }
     }()
 
-    /// A fresh temporary folder.
+    /// One folder per test process, removed when the process exits, so runs leave nothing behind in /tmp.
+    private static let runDirectory: String = {
+        let path = NSTemporaryDirectory() + "classify-tests-\(getpid())"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "classify-tests-\(getpid())") }
+        return path
+    }()
+
+    /// A fresh temporary folder, inside the run's folder.
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "classify-tests-" + UUID().uuidString
+        let path = runDirectory + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -6,6 +6,11 @@ extension ReportFormat: ExpressibleByArgument {}
 
 extension ReportLanguage: ExpressibleByArgument {}
 
+/// The order results are printed in.
+enum ResultOrder: String, ExpressibleByArgument, CaseIterable {
+    case input, score
+}
+
 /// When text output is coloured.
 enum ColourMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
@@ -75,6 +80,9 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Only the server with this id, this record number (line of a JSON Lines list) or this name.", valueName: "ID|RECORD|NAME"))
     var select: String?
 
+    @Option(help: ArgumentHelp("Order of the results: input (as read, streamed) or score (most urgent first: verdict, then highest category score; holds every result until the end, so for finite inputs).", valueName: "input|score"))
+    var sort: ResultOrder = .input
+
     @Flag(name: .customLong("csv-excel"), help: "CSV as French spreadsheets open it: ';' between fields and a UTF-8 byte-order mark.")
     var csvExcel = false
 
@@ -133,6 +141,8 @@ struct Scan: ParsableCommand {
         var sawInputError = false
         var reachedFailOn = false
         var first = true
+        let sortByScore = sort == .score
+        var held: [ReportRenderer.Rendered] = []
 
         if let prologue = renderer.prologue { Output.line(prologue) }
         let select = self.select
@@ -158,11 +168,25 @@ struct Scan: ParsableCommand {
                 sawInputError = true
             }
             guard !rendered.output.isEmpty else { return }
+            if sortByScore {
+                held.append(rendered)
+                return
+            }
             Output.write((first ? "" : renderer.separator) + rendered.output)
             first = false
         }, progress: { state in
             meter?.update(state)
         })
+        // --sort score: most urgent first; errors (no verdict) last; input order among equals.
+        let ranked = held.enumerated().sorted { a, b in
+            let left = (a.element.verdict.map { Verdict.allCases.firstIndex(of: $0)! } ?? -1, a.element.score)
+            let right = (b.element.verdict.map { Verdict.allCases.firstIndex(of: $0)! } ?? -1, b.element.score)
+            return left != right ? left > right : a.offset < b.offset
+        }
+        for (_, rendered) in ranked {
+            Output.write((first ? "" : renderer.separator) + rendered.output)
+            first = false
+        }
         Output.write(renderer.epilogue(empty: first))
         if let markdown, !stream.fileHashes.isEmpty {
             Output.write("\n---\n\n" + markdown.inputFiles(stream.fileHashes, redactor: renderer.redactor))

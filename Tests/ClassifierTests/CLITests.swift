@@ -223,6 +223,21 @@ import Classifier
         }
     }
 
+    @Test func sortByScorePutsTheMostUrgentFirst() throws {
+        let list = Support.temporaryDirectory() + "/watch.jsonl"
+        Support.write("{broken\n" + #"{"name": "calm", "channels": ["général"]}"# + "\n"
+                      + #"{"name": "leaky", "channels": ["leaks"]}"# + "\n"
+                      + #"{"name": "worst", "channels": ["teen-nudes"]}"# + "\n", to: list)
+        func names(_ run: CLITests.Run) -> [String] {
+            run.stdout.split(separator: "\n").map { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                    .flatMap { ($0["server"] as? [String: Any])?["name"] as? String } ?? "error"
+            }
+        }
+        #expect(names(try classify(["--format", "jsonl", list])) == ["error", "calm", "leaky", "worst"], "input order by default")
+        #expect(names(try classify(["--format", "jsonl", "--sort", "score", list])) == ["worst", "leaky", "calm", "error"])
+    }
+
     @Test func selectPicksOneServerOutOfAWatchList() throws {
         let list = Support.temporaryDirectory() + "/watch.jsonl"
         Support.write(#"{"id": "111", "name": "calm", "channels": ["général"]}"# + "\n"

@@ -23,6 +23,8 @@ public struct ReportRenderer: Sendable {
         public var warnings = 0
         /// Left out by `--select`: neither printed nor counted.
         public var skipped = false
+        /// The highest category score of the server, for `--sort score`.
+        public var score = 0
 
         /// A record `--select` leaves out.
         public static let skip = Rendered(output: "", messages: [], verdict: nil, flagged: [], ruleErrors: 0, skipped: true)
@@ -92,7 +94,8 @@ public struct ReportRenderer: Sendable {
                             messages: result.errors.map { "classify: \(result.server.source.display): \($0)" },
                             verdict: result.verdict,
                             flagged: result.categories.filter { $0.verdict > .clear }.map(\.id),
-                            ruleErrors: result.errors.count, warnings: result.warnings.count)
+                            ruleErrors: result.errors.count, warnings: result.warnings.count,
+                            score: result.categories.map(\.score).max() ?? 0)
         }
     }
 

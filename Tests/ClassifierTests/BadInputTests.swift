@@ -199,7 +199,7 @@ import Testing
         #expect(run.stderr.contains("dangling.json: cannot read: No such file or directory (a dangling link?)"))
         let empty = Support.temporaryDirectory()
         let none = try cli.classify(["--no-summary", empty])
-        #expect(none.status == 2 && none.stderr.contains("no .json, .jsonl or .ndjson file in this directory"))
+        #expect(none.status == 2 && none.stderr.contains("no .json, .jsonl, .ndjson or .outline file in this directory"))
     }
 
     @Test func duplicateKeysAreRefusedNotHidden() throws {

@@ -27,16 +27,9 @@ public struct FixtureSuite: Sendable {
         self.classifier = classifier
     }
 
-    /// The fixture inputs below `directory`, sorted.
+    /// The fixture inputs below `directory`, sorted: the files `classify DIR` would read (``RecordStream``'s walker).
     public static func inputs(in directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if relative.hasSuffix(".json") && !relative.hasSuffix(".expected.json") || relative.hasSuffix(".outline") {
-                files.append((directory as NSString).appendingPathComponent(relative))
-            }
-        }
-        return files.sorted()
+        RecordStream.inputFiles(in: directory)
     }
 
     /// Runs one fixture. With `obfuscation`, every name, description, topic and tag of the server is rewritten by

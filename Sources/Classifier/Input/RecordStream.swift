@@ -121,6 +121,12 @@ public final class RecordStream: IteratorProtocol, Sequence {
     private static let skippedMarker = "\u{0}skipped:"
 
     /// A path as the files it stands for: itself, or a directory's input files in order.
+    /// The regular input files a directory stands for, in path order, as `classify DIR` reads them (hidden files,
+    /// expectations and non-regular files left out): one walker for the CLI and `classify test`.
+    public static func inputFiles(in directory: String) -> [String] {
+        expand(directory).filter { !$0.hasPrefix(skippedMarker) && $0 != directory }
+    }
+
     static func expand(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
@@ -155,7 +161,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
             }
         }
         if files.isEmpty {
-            return [skippedMarker + "no .json, .jsonl or .ndjson file in this directory\u{0}" + path]
+            return [skippedMarker + "no .json, .jsonl, .ndjson or .outline file in this directory\u{0}" + path]
         }
         return files.sorted { a, b in
             // Markers sort by the path they carry, so errors stay in path order.

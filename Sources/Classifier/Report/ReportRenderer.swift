@@ -79,7 +79,8 @@ public struct ReportRenderer: Sendable {
             case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
             case .csv: output = csv.render(error)
             }
-            return Rendered(output: output, messages: ["classify: \(error)"], verdict: nil, flagged: [], ruleErrors: 0)
+            return Rendered(output: output, messages: ["classify: " + error.message(in: text.language)], verdict: nil,
+                            flagged: [], ruleErrors: 0)
         case let .classified(original):
             let result = redactor?.redact(original) ?? original
             let output: String

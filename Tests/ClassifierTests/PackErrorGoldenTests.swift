@@ -5,16 +5,7 @@ import Testing
 /// Pins the exact text of rule-pack problems, code and place included: people grep for these codes and editors jump
 /// to these places, so a change here is a change of interface.
 @Suite struct PackErrorGoldenTests {
-    private static let rule = """
-        rules:
-          - id: test.leak
-            category: leaks
-            section: "1.1"
-            weight: 50
-            description: d
-            patterns: ['\\bleaks?\\b']
-            examples: {match: ["leaks"], no-match: ["league"]}
-        """
+    private static let rule = Support.leakRulePack
 
     /// The message for `packs` with the temporary folder shown as `<dir>`, or nil when they load.
     private func loadMessage(_ packs: [String: String]) -> String? {

@@ -2,16 +2,8 @@ import Testing
 @testable import Classifier
 
 @Suite struct RuleSetTests {
-    private let validRule = """
-        rules:
-          - id: test.leak
-            category: leaks
-            section: "1.1"
-            weight: 50
-            description: d
-            patterns: ['\\bleaks?\\b']
-            examples: {match: ["leaks"], no-match: ["league"]}
-        """
+    /// One small valid pack, shared with the golden pack-error tests.
+    private let validRule = Support.leakRulePack
 
     private func loadError(_ packs: [String: String], policy: String? = nil) -> RuleSetError? {
         do {

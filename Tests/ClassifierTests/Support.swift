@@ -12,6 +12,19 @@ enum Support {
         do { return try Classifier(rulesDirectory: rulesDirectory) } catch { fatalError("bundled rules: \(error)") }
     }()
 
+    /// A pack of one valid rule: the starting point of tests that break it one key at a time (line and column
+    /// numbers in PackErrorGoldenTests depend on its layout).
+    static let leakRulePack = """
+        rules:
+          - id: test.leak
+            category: leaks
+            section: "1.1"
+            weight: 50
+            description: d
+            patterns: ['\\bleaks?\\b']
+            examples: {match: ["leaks"], no-match: ["league"]}
+        """
+
     /// One folder per test process, removed when the process exits, so runs leave nothing behind in /tmp.
     private static let runDirectory: String = {
         let path = NSTemporaryDirectory() + "classify-tests-\(getpid())"

@@ -24,18 +24,12 @@ public struct ReportWords: Sendable {
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
+    /// Words beside each verdict's identifier; none in English, where the identifier says it.
+    var verdictWords: [Verdict: String] = [:]
 
     /// What a verdict asks for, in words, beside its stable identifier (which never changes with the language):
     /// nothing in English, where the identifier says it.
-    public func gloss(_ verdict: Verdict) -> String? {
-        guard serverName == "nom du serveur" else { return nil }
-        switch verdict {
-        case .clear: return "rien à signaler"
-        case .watch: return "à surveiller"
-        case .reportPlatform: return "à signaler à la plateforme"
-        case .reportAuthorities: return "à signaler aux autorités"
-        }
-    }
+    public func gloss(_ verdict: Verdict) -> String? { verdictWords[verdict] }
 
     /// `server name`, `CATEGORY › #channel (topic)`… in this language.
     public func path(_ location: Location) -> String {
@@ -93,5 +87,7 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ obtient %d, au moins le seuil de signalement à la plateforme (%d)",
         whyAuthorities: "une règle stable de %@ a été déclenchée : tout indice de sexualisation de mineur·es va aux "
             + "autorités, quels que soient les scores",
-        errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)")
+        errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)",
+        verdictWords: [.clear: "rien à signaler", .watch: "à surveiller", .reportPlatform: "à signaler à la plateforme",
+                       .reportAuthorities: "à signaler aux autorités"])
 }

@@ -29,14 +29,8 @@ public struct RuleLinter: Sendable {
         for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) {
             let at = signal.location ?? SourceLocation(file: rules.signalFiles[signal.id] ?? rules.directory)
             if !signal.isImplicit {
-                if signal.examples.match.isEmpty {
-                    issues.append(Issue(code: .missingMatchExamples, location: at, item: signal.id,
-                                        reason: "no examples.match: add texts the signal must find"))
-                }
-                if signal.examples.noMatch.isEmpty {
-                    issues.append(Issue(code: .missingNoMatchExamples, location: at, item: signal.id,
-                                        reason: "no examples.no-match: add look-alike texts it must leave alone"))
-                }
+                issues += missingExamples(signal.examples, at: at, item: signal.id,
+                                          found: "texts the signal must find", spared: "look-alike texts")
                 if !used.contains(signal.id) {
                     issues.append(Issue(code: .unusedSignal, location: at, item: signal.id,
                                         reason: "signal is used by no rule: use it or remove it"))
@@ -54,14 +48,8 @@ public struct RuleLinter: Sendable {
         }
         for rule in rules.rules {
             let at = rule.location ?? SourceLocation(file: rule.file)
-            if rule.examples.match.isEmpty {
-                issues.append(Issue(code: .missingMatchExamples, location: at, item: rule.id,
-                                    reason: "no examples.match: add servers the rule must flag"))
-            }
-            if rule.examples.noMatch.isEmpty {
-                issues.append(Issue(code: .missingNoMatchExamples, location: at, item: rule.id,
-                                    reason: "no examples.no-match: add look-alike servers it must leave alone"))
-            }
+            issues += missingExamples(rule.examples, at: at, item: rule.id,
+                                      found: "servers the rule must flag", spared: "look-alike servers")
             let positiveViews = Set((rule.all + rule.any + rule.andAny).flatMap { rules.signals[$0]?.views ?? [] })
             for id in rule.none {
                 let missing = positiveViews.subtracting(rules.signals[id]?.views ?? [])
@@ -70,6 +58,21 @@ public struct RuleLinter: Sendable {
                         + "\(missing.map(\.rawValue).sorted().joined(separator: ", ")) view that the rule's signals read"))
                 }
             }
+        }
+        return issues
+    }
+
+    /// E101/E102: a rule or signal without examples of what it must find (`found`) or leave alone (`spared`).
+    private func missingExamples(_ examples: Examples, at location: SourceLocation, item: String, found: String,
+                                 spared: String) -> [Issue] {
+        var issues: [Issue] = []
+        if examples.match.isEmpty {
+            issues.append(Issue(code: .missingMatchExamples, location: location, item: item,
+                                reason: "no examples.match: add \(found)"))
+        }
+        if examples.noMatch.isEmpty {
+            issues.append(Issue(code: .missingNoMatchExamples, location: location, item: item,
+                                reason: "no examples.no-match: add \(spared) it must leave alone"))
         }
         return issues
     }

@@ -29,9 +29,8 @@ enum FuzzChecks {
             for language in ReportLanguage.allCases {
                 for redactor in [nil, Redactor(key: "fuzz")] {
                     renderers.append(ReportRenderer(
-                        format: format, text: TextReport(colour: true, language: language),
-                        markdown: MarkdownReport(language: language, policy: rules.policy, referrals: referrals),
-                        csv: CSVReport(categories: rules.policy.categories.map(\.id)), redactor: redactor))
+                        format: format, policy: rules.policy,
+                        options: ReportOptions(language: language, colour: true, redactor: redactor, referrals: referrals)))
                 }
             }
         }
@@ -142,7 +141,11 @@ enum FuzzChecks {
             let b = JSONReport.object(for: unfiltered.classify(server)).serialized()
             precondition(a == b, "the prefilter changed a result:\n\(a)\n\(b)")
             for renderer in renderers {
-                _ = renderer.render(.classified(result))
+                let output = StringOutput()
+                let writer = renderer.makeWriter(output: output)
+                writer.write(renderer.render(.classified(result)))
+                writer.finish(inputFiles: [(server.source.file, String(repeating: "0", count: 64))])
+                precondition(!output.text.isEmpty, "\(renderer.format) wrote nothing for a classified server")
             }
         }
     }

@@ -82,4 +82,11 @@ enum Output {
     }
 
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Standard output as a report writer's destination.
+    nonisolated(unsafe) static let standard: ReportOutput = StandardOutput()
+
+    private final class StandardOutput: ReportOutput {
+        func write(_ text: String) { Output.write(text) }
+    }
 }

@@ -118,21 +118,19 @@ struct Scan: ParsableCommand {
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown)
         stream.forceLines = jsonl
         let language = lang ?? ReportLanguage.fromEnvironment()
-        let categoryIDs = classifier.rules.policy.categories.map(\.id)
-        var markdown: MarkdownReport?
+        var referrals: Referrals?
         if format == .markdown {
             do {
-                let referrals = try Referrals.load(directory: classifier.rules.directory, categories: categoryIDs)
-                markdown = MarkdownReport(language: language, policy: classifier.rules.policy, referrals: referrals)
+                referrals = try Referrals.load(directory: classifier.rules.directory,
+                                               categories: classifier.rules.policy.categories.map(\.id))
             } catch {
                 Output.error("classify: invalid referrals file: \(error)")
                 throw ExitCode(2)
             }
         }
-        let renderer = ReportRenderer(format: format,
-                                      text: TextReport(colour: useColour, language: language),
-                                      markdown: markdown, csv: CSVReport(categories: categoryIDs, excel: csvExcel),
-                                      redactor: redact ? key.map(Redactor.init(key:)) : nil)
+        let options = ReportOptions(language: language, colour: useColour, csvExcel: csvExcel,
+                                    redactor: redact ? key.map(Redactor.init(key:)) : nil, referrals: referrals)
+        let renderer = ReportRenderer(format: format, policy: classifier.rules.policy, options: options)
         let interactive = isatty(STDERR_FILENO) == 1
         let meter = (progress ?? interactive) && !quiet ? ProgressMeter() : nil
         // The progress line is cleared before anything else is written, and when a closed pipe ends the run.
@@ -140,11 +138,9 @@ struct Scan: ParsableCommand {
         var totals = RunSummary()
         var sawInputError = false
         var reachedFailOn = false
-        var first = true
-        let sortByScore = sort == .score
-        var held: [ReportRenderer.Rendered] = []
+        let formatWriter = renderer.makeWriter(output: Output.standard)
+        let writer: ReportWriter = sort == .score ? ScoreOrderWriter(formatWriter) : formatWriter
 
-        if let prologue = renderer.prologue { Output.line(prologue) }
         let select = self.select
         BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown).run(stream, render: { item in
             if let select, !Self.matches(item, select) { return ReportRenderer.Rendered.skip }
@@ -167,30 +163,11 @@ struct Scan: ParsableCommand {
                 totals.addInputError()
                 sawInputError = true
             }
-            guard !rendered.output.isEmpty else { return }
-            if sortByScore {
-                held.append(rendered)
-                return
-            }
-            Output.write((first ? "" : renderer.separator) + rendered.output)
-            first = false
+            writer.write(rendered)
         }, progress: { state in
             meter?.update(state)
         })
-        // --sort score: most urgent first; errors (no verdict) last; input order among equals.
-        let ranked = held.enumerated().sorted { a, b in
-            let left = (a.element.verdict.map { Verdict.allCases.firstIndex(of: $0)! } ?? -1, a.element.score)
-            let right = (b.element.verdict.map { Verdict.allCases.firstIndex(of: $0)! } ?? -1, b.element.score)
-            return left != right ? left > right : a.offset < b.offset
-        }
-        for (_, rendered) in ranked {
-            Output.write((first ? "" : renderer.separator) + rendered.output)
-            first = false
-        }
-        Output.write(renderer.epilogue(empty: first))
-        if let markdown, !stream.fileHashes.isEmpty {
-            Output.write("\n---\n\n" + markdown.inputFiles(stream.fileHashes, redactor: renderer.redactor))
-        }
+        writer.finish(inputFiles: stream.fileHashes)
         Output.flush()
         meter?.clear()
         if summary ?? interactive {

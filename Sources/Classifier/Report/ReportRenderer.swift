@@ -3,14 +3,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, jsonl, markdown, csv
 }
 
-/// Turns each batch item into its output in one format - redacted first when asked - and says how outputs are
-/// joined. Built once per run and shared by every worker.
+/// Turns each batch item into its output in one format - redacted first when asked. Built once per run and shared
+/// by every worker; the framing around the records (brackets, separators, closing tables) is the job of the
+/// ``ReportWriter`` that ``makeWriter(output:)`` returns.
 public struct ReportRenderer: Sendable {
     public let format: ReportFormat
-    public let text: TextReport
-    public let markdown: MarkdownReport?
-    public let csv: CSVReport
-    public let redactor: Redactor?
+    public let options: ReportOptions
+    private let text: TextReport
+    private let markdown: MarkdownReport
+    private let csv: CSVReport
 
     /// What a worker makes of one record: the output, messages for standard error, and what a summary needs.
     public struct Rendered: Sendable {
@@ -30,39 +31,28 @@ public struct ReportRenderer: Sendable {
         public static let skip = Rendered(output: "", messages: [], verdict: nil, flagged: [], ruleErrors: 0, skipped: true)
     }
 
-    /// - Parameter markdown: required for the markdown format (it carries the referrals and the date).
-    public init(format: ReportFormat, text: TextReport, markdown: MarkdownReport?, csv: CSVReport, redactor: Redactor?) {
-        precondition(format != .markdown || markdown != nil, "the markdown format needs a MarkdownReport")
+    /// - Parameters:
+    ///   - policy: the rule set's policy: category order (CSV columns) and titles (markdown).
+    ///   - options: language, colour, redaction and referrals, each used by the formats that need it.
+    public init(format: ReportFormat, policy: Policy, options: ReportOptions = ReportOptions()) {
         self.format = format
-        self.text = text
-        self.markdown = markdown
-        self.csv = csv
-        self.redactor = redactor
+        self.options = options
+        text = TextReport(colour: options.colour, language: options.language)
+        markdown = MarkdownReport(language: options.language, policy: policy,
+                                  referrals: options.referrals ?? Referrals(entries: []), date: options.date)
+        csv = CSVReport(categories: policy.categories.map(\.id), excel: options.csvExcel)
     }
 
-    /// What comes before the first record (`[` for JSON, the header for CSV).
-    public var prologue: String? {
-        switch format {
-        case .json: return "["
-        case .csv: return csv.header
-        case .text, .jsonl, .markdown: return nil
-        }
-    }
+    public var redactor: Redactor? { options.redactor }
 
-    /// What comes between two records' outputs, each of which ends without a line end.
-    public var separator: String {
+    /// The writer that frames this format's records into `output`. A prologue (the JSON array's bracket, the CSV
+    /// header) is written at once.
+    public func makeWriter(output: ReportOutput) -> ReportWriter {
         switch format {
-        case .json: return ",\n"
-        case .markdown: return "\n---\n\n"
-        case .text, .jsonl, .csv: return "\n"
-        }
-    }
-
-    /// What ends the output (after the last record, or after the prologue when there was none).
-    public func epilogue(empty: Bool) -> String {
-        switch format {
-        case .json: return empty ? "]\n" : "\n]\n"
-        case .text, .jsonl, .csv, .markdown: return empty ? "" : "\n"
+        case .text, .jsonl: return LineWriter(output: output)
+        case .csv: return LineWriter(output: output, header: csv.header)
+        case .json: return JSONArrayWriter(output: output)
+        case .markdown: return MarkdownWriter(output: output, report: markdown, redactor: redactor)
         }
     }
 
@@ -79,7 +69,7 @@ public struct ReportRenderer: Sendable {
             case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
             case .csv: output = csv.render(error)
             }
-            return Rendered(output: output, messages: ["classify: " + error.message(in: text.language)], verdict: nil,
+            return Rendered(output: output, messages: ["classify: " + error.message(in: options.language)], verdict: nil,
                             flagged: [], ruleErrors: 0)
         case let .classified(original):
             let result = redactor?.redact(original) ?? original
@@ -88,7 +78,7 @@ public struct ReportRenderer: Sendable {
             case .text: output = text.render(result) + "\n"
             case .jsonl: output = JSONReport.object(for: result).serialized()
             case .json: output = Self.indent(JSONReport.object(for: result).serialized(pretty: true))
-            case .markdown: output = markdown!.render(result)
+            case .markdown: output = markdown.render(result)
             case .csv: output = csv.render(result)
             }
             return Rendered(output: output,

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "classify", targets: ["classify"]),
         .library(name: "Classifier", targets: ["Classifier"]),
+        .library(name: "ClassifierTesting", targets: ["ClassifierTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,14 +32,20 @@ let package = Package(
             dependencies: ["CPCRE2", "CICU", .product(name: "Yams", package: "Yams"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Tooling to test rule packs and labelled servers: the inline-example tester, evasion transforms, fixture
+        // suites and their metrics. The CLI's `test` and `rules test` use it; embedding programs need not link it.
+        .target(
+            name: "ClassifierTesting",
+            dependencies: ["Classifier"]
+        ),
         .executableTarget(
             name: "classify",
-            dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Classifier", "ClassifierTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help
         .executableTarget(
             name: "classify-bench",
-            dependencies: ["Classifier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Classifier", "ClassifierTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "bench/harness"
         ),
         // libFuzzer target over the readers, text views and engine: scripts/fuzz.sh. A normal build replays files.
@@ -49,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClassifierTests",
-            dependencies: ["Classifier", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Classifier", "ClassifierTesting", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -15,7 +15,7 @@ public final class Classifier: Sendable {
     public static let version = "0.4.0"
 
     public let rules: RuleSet
-    public let engine: RuleEngine
+    package let engine: RuleEngine
     public let scorer: Scorer
     private let mask: ProtectedNameMask?
 

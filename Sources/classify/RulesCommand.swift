@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Classifier
+import ClassifierTesting
 
 /// `classify rules lint|test|list|views`.
 struct RulesCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classifier
+import ClassifierTesting
 import Foundation
 
 /// `classify test [DIR]`: run the regression fixtures.

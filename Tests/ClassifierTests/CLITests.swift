@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import Classifier
+import ClassifierTesting
 
 /// End-to-end tests of the built `classify` binary: what a user types, what they see, and the exit code.
 @Suite struct CLITests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Classifier
+@testable import ClassifierTesting
 
 /// What issue 10 changed in detection, as a moderator would notice it: names read whatever their joining, a
 /// category or server name giving meaning to the channels under it, minors escalation across categories, denials

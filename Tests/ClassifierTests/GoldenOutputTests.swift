@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Classifier
+import ClassifierTesting
 
 /// Pins the JSON Lines output of every fixture, byte for byte: `server`, `verdict`, `categories` and `evidence` are a
 /// stable interface, and a change to any key or value shows as a diff to review in `Tests/Golden/`.

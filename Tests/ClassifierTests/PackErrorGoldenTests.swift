@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Classifier
+import ClassifierTesting
 
 /// Pins the exact text of rule-pack problems, code and place included: people grep for these codes and editors jump
 /// to these places, so a change here is a change of interface.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Classifier
+import ClassifierTesting
 
 @Suite struct PrefilterTests {
     static let unfiltered = Classifier(rules: Support.bundled.rules, prefilter: false)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Classifier
+import ClassifierTesting
 
 @Suite struct RuleSetTests {
     /// One small valid pack, shared with the golden pack-error tests.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Classifier
+import ClassifierTesting
 
 /// Paths and helpers shared by the tests.
 enum Support {

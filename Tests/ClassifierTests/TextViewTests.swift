@@ -1,5 +1,6 @@
 import Testing
 @testable import Classifier
+import ClassifierTesting
 
 @Suite struct TextViewTests {
     private func reading(_ text: String, _ kind: TextView.Kind) -> String? {

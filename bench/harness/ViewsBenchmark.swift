@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classifier
+import ClassifierTesting
 import Foundation
 
 /// `classify-bench views`: what building the text views costs per name, by kind of name.

@@ -1,6 +1,6 @@
 /// Runs a rule set's signals over a server's texts and assembles rule hits. Holds no per-server state: one engine
 /// serves every thread, each with its own ``MatchScratch``.
-public struct RuleEngine: Sendable {
+package struct RuleEngine: Sendable {
     public let rules: RuleSet
     /// Whether the literal prefilter picks the patterns to run (on by default; off gives the same results, slower).
     public let prefilter: Bool

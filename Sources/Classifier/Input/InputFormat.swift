@@ -11,7 +11,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case chatExporter = "discord-chat-exporter"
 
     /// Recognises the shape of a parsed document, or nil when it is none of the known ones.
-    public static func detect(_ value: JSONValue) -> InputFormat? {
+    package static func detect(_ value: JSONValue) -> InputFormat? {
         switch value {
         case let .array(items):
             if items.isEmpty { return .discordChannels }

@@ -2,7 +2,7 @@
 ///
 /// Invalid UTF-8 inside strings is repaired with U+FFFD rather than rejected: exports from scrapers are messy and the
 /// rest of the record is still worth scoring. A leading byte-order mark is skipped.
-public struct JSONParser {
+package struct JSONParser {
     /// Nesting deeper than this is refused: real exports nest four or five levels.
     public static let maxDepth = 256
 

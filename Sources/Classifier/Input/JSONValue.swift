@@ -1,6 +1,6 @@
 /// A parsed JSON value. classify parses JSON itself so that every error can name the line and column, deep nesting
 /// is refused instead of overflowing the stack, and numbers used as ids keep their exact digits.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's literal text, exactly as written (ids such as 1234567890123456789 must not lose digits).

@@ -15,7 +15,7 @@ import Foundation
 /// category, an indented one (spaces or a tab, an optional `#`, `-` or `•`) a channel of the category above (or of
 /// none, before the first category), and an indented line starting with `|` the topic of the channel above it.
 /// Blank lines are skipped. Detected from the text itself: a document whose first non-blank line starts with `# `.
-public enum OutlineReader {
+package enum OutlineReader {
     /// True when `bytes` (after a byte-order mark and blank lines) start with `# `: an outline, not JSON.
     public static func looksLikeOutline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0

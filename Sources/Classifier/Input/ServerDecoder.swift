@@ -1,5 +1,5 @@
 /// Turns a parsed JSON document of a known shape into a ``Server``.
-public enum ServerDecoder {
+package enum ServerDecoder {
     /// Decodes one document, detecting its format. `fallbackName` names a server whose export carries no name
     /// (a bare Discord channel array), usually the file's base name.
     public static func decode(_ value: JSONValue, source: SourceRef, fallbackName: String) throws(InputError) -> Server {

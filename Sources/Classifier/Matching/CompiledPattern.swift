@@ -4,7 +4,7 @@ import CPCRE2
 ///
 /// PCRE2 compiled code is read-only once `pcre2_jit_compile` has run, so many threads may match with it at the same
 /// time as long as each brings its own match data and JIT stack (see ``MatchScratch``).
-public final class CompiledPattern: @unchecked Sendable {
+package final class CompiledPattern: @unchecked Sendable {
     /// The pattern's source text, as written in the rule pack.
     public let source: String
     public let flags: PatternFlags

@@ -7,7 +7,7 @@
 /// down to their longest piece of ASCII characters and characters without case (`€`, `’`): the scanner compares
 /// ASCII-lower-cased bytes, which is exactly what a caseless match of those needs (the two non-ASCII characters that
 /// fold to ASCII letters, the Kelvin sign and the long s, make ``LiteralScanner`` treat every pattern as a candidate).
-public enum LiteralExtractor {
+package enum LiteralExtractor {
     /// The required literals of `pattern`, or nil when it has none that can be trusted.
     public static func requiredLiterals(of pattern: String) -> Set<String>? {
         var parser = Parser(Array(pattern.unicodeScalars))

@@ -2,7 +2,7 @@
 /// bytes). Patterns without literals are always candidates.
 ///
 /// Built once per rule set and shared read-only between threads; candidates go into a caller's ``CandidateSet``.
-public struct LiteralScanner: Sendable {
+package struct LiteralScanner: Sendable {
     /// Byte → input class; 0 for bytes that occur in no literal.
     private let classOf: [UInt8]
     private let classCount: Int
@@ -152,7 +152,7 @@ public struct LiteralScanner: Sendable {
 }
 
 /// The patterns worth running on one text: a bit set reused from text to text.
-public struct CandidateSet: Sendable {
+package struct CandidateSet: Sendable {
     private var words: [UInt64] = []
 
     public init() {}

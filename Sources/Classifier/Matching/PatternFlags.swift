@@ -4,7 +4,7 @@ import CPCRE2
 ///
 /// Every pattern is compiled with UTF and UCP (Unicode-aware `\w`, `\b`, `\d`) and tolerates invalid UTF-8 in
 /// subjects. Caseless matching is on unless a rule asks for `case-sensitive`.
-public struct PatternFlags: Sendable, Equatable {
+package struct PatternFlags: Sendable, Equatable {
     public var caseless: Bool = true
     public var extended: Bool = false
     public var multiline: Bool = false

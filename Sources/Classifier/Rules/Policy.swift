@@ -39,12 +39,12 @@ public struct Policy: Sendable {
     /// report-authorities).
     public let escalations: [String: Verdict]
     /// Matched against the text just before a hit: when it matches, the hit is negated ("no leaks").
-    public let negationBefore: CompiledPattern?
+    package let negationBefore: CompiledPattern?
     /// Matched against the text just after a hit ("leaks interdits").
-    public let negationAfter: CompiledPattern?
+    package let negationAfter: CompiledPattern?
     /// Matched against the clause before a hit, from the last `.;!?|` or line end: a clause that opens with a
     /// denial ("No sexualised characters who are minors.") denies every word in it.
-    public let negationClause: CompiledPattern?
+    package let negationClause: CompiledPattern?
     /// Words the segmented view may split glued names into besides the words of the packs' own patterns (common
     /// channel words such as `pics`, `vault`, `room`), from `segmentation-words`.
     public var segmentationWords: [String] = []

@@ -15,7 +15,7 @@ public final class RuleSet: Sendable {
     public let readsLeet: Bool
     /// Splits glued names for the segmented view, with the words of every pattern and the policy's
     /// `segmentation-words`.
-    public let segmenter: Segmenter
+    package let segmenter: Segmenter
 
     init(directory: String, policy: Policy, signals: [String: Signal], rules: [Rule], files: [String],
          signalFiles: [String: String], protectedNames: ProtectedNames = ProtectedNames(names: [])) {

@@ -4,7 +4,7 @@ public struct Signal: Sendable {
     public let id: String
     public let description: String
     public let fields: Set<Field>
-    public let patterns: [CompiledPattern]
+    package let patterns: [CompiledPattern]
     /// The text views the patterns run on; the raw view always, the others as the pack says.
     public let views: Set<TextView.Kind>
     /// When false, the negation guard is not applied (for signals whose own text is a negation, such as

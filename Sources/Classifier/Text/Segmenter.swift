@@ -7,7 +7,7 @@
 /// `snap leaks`, `jailbaitvault` → `jailbait vault`). Pattern words count from four letters; shorter ones only when
 /// the policy lists them (`ex`, `gf`, `cam`), so `backpack`, `package`, `schoolbus`, `canteen`, `cumulative` and
 /// `thirteen` stay whole. A run that is itself a known word is never split.
-public struct Segmenter: Sendable {
+package struct Segmenter: Sendable {
     let trie: WordTrie
     /// The known words, folded to ASCII letters.
     public let words: Set<String>
@@ -33,7 +33,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Lower-case ASCII letters of a word with accents dropped (`démande` → `demande`); "" when other letters stay.
-    static func foldWord(_ word: String) -> String {
+    public static func foldWord(_ word: String) -> String {
         let pieces = word.unicodeScalars.map { Piece(scalar: $0, start: 0, end: 0) }
         var out = ""
         for piece in Folding.fold(pieces) {

@@ -2,7 +2,7 @@
 ///
 /// Views that would be byte-for-byte the same as an earlier one are left out, so the common case - a plain
 /// lower-case ASCII channel name - is matched once.
-public struct TextViews: Sendable {
+package struct TextViews: Sendable {
     /// The views, raw first, then folded, skeleton and leet when they differ (leet may come twice: 1 read as i,
     /// then as l).
     public let views: [TextView]

@@ -1,33 +1,35 @@
 import CICU
 
-/// The ICU character data classify uses (through the CICU shim), in Swift terms.
-enum ICU {
-    enum CharacterClass {
+/// The ICU character data classify uses (through the CICU shim), in Swift terms: the one place Swift code calls ICU.
+public enum ICU {
+    /// What a scalar is to the text views.
+    public enum CharacterClass: Sendable {
         case letter, mark, digit, ignorable, decoration, other
     }
 
     /// ICU's version string, e.g. "72.1".
-    static var version: String { String(cString: cicu_version()) }
+    public static var version: String { String(cString: cicu_version()) }
 
     /// NFKC case folding, decomposed, with every combining mark dropped. ICU failure (not expected for a valid
     /// scalar) keeps the scalar as it is rather than losing it.
-    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    public static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         call(cicu_fold, scalar)
     }
 
     /// The TS #39 confusable skeleton of one scalar.
-    static func skeleton(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    public static func skeleton(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         call(cicu_skeleton, scalar)
     }
 
     /// The plain ASCII letter a decorated Latin letter is drawn from (small capitals, hooks, strokes), from its
     /// Unicode name; nil when it is not one.
-    static func latinBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    public static func latinBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = cicu_latin_base(Int32(scalar.value))
         return value < 0 ? nil : Unicode.Scalar(UInt32(value))
     }
 
-    static func characterClass(_ scalar: Unicode.Scalar) -> CharacterClass {
+    /// Letter, combining mark, digit, default-ignorable, decoration (symbols, emoji, box drawing) or other.
+    public static func characterClass(_ scalar: Unicode.Scalar) -> CharacterClass {
         switch cicu_class(Int32(scalar.value)) {
         case Int32(CICU_LETTER): return .letter
         case Int32(CICU_MARK): return .mark
@@ -36,6 +38,12 @@ enum ICU {
         case Int32(CICU_DECORATION): return .decoration
         default: return .other
         }
+    }
+
+    /// The scalar with this Unicode name (`LATIN LETTER SMALL CAPITAL A`), nil when there is none.
+    public static func scalar(named name: String) -> Unicode.Scalar? {
+        let value = cicu_char_from_name(name)
+        return value < 0 ? nil : Unicode.Scalar(UInt32(value))
     }
 
     private static func call(_ function: (Int32, UnsafeMutablePointer<Int32>?, Int32) -> Int32,

@@ -6,7 +6,7 @@
 /// one too - so `p[o0]rn\w*` gives `porn` and `p0rn`, and `demandes?[\s\-_]*(?:de[\s\-_]*)?leaks?` gives
 /// `demande`, `demandes`, `de`, `leak`, `leaks`. Products are capped, so a pattern with a huge language gives the
 /// words it can and never blows up; a word is kept only when it is letters alone.
-public enum Vocabulary {
+package enum Vocabulary {
     /// Every letters-only word of three letters or more in `patterns`, lower-cased, accents kept (fold them before
     /// use). Two-letter words (`ex`, `gf`) split names only when the policy lists them: from patterns they are
     /// mostly pieces of elisions (`d'`, `qu'un`).

@@ -61,3 +61,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// API documentation (scripts/docs.sh): swift-docc-plugin only when CLASSIFY_DOCS=1, so normal builds and CI never
+// resolve or fetch it.
+if Context.environment["CLASSIFY_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -14,8 +14,10 @@ public final class Classifier: Sendable {
     /// classify's version, printed by `classify --version` and in reports.
     public static let version = "0.4.0"
 
+    /// The rule set this classifier applies: policy, signals, rules and the names it protects.
     public let rules: RuleSet
     package let engine: RuleEngine
+    /// Turns a server's evidence into category scores and a verdict, following the rule set's ``Policy``.
     public let scorer: Scorer
     private let mask: ProtectedNameMask?
 
@@ -34,10 +36,13 @@ public final class Classifier: Sendable {
         self.init(rules: try RuleSet.load(directory: rulesDirectory))
     }
 
+    /// Classifies one server with scratch space made for this call; safe to call from many threads at once.
     public func classify(_ server: Server) -> ClassificationResult {
         classify(server, scratch: MatchScratch())
     }
 
+    /// Classifies one server reusing `scratch`, which no other thread may use meanwhile (one per worker).
+    /// Names from ``RuleSet/protectedNames`` are masked wherever the result would show them.
     public func classify(_ server: Server, scratch: MatchScratch) -> ClassificationResult {
         let scan = engine.scan(server, scratch: scratch)
         let (verdict, categories) = scorer.score(scan.evidence)

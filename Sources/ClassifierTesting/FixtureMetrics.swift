@@ -16,9 +16,13 @@ public struct FixtureMetrics: Sendable {
     /// Per category id: true positives, false positives, false negatives of "flagged above clear".
     public private(set) var categories: [String: CategoryCounts] = [:]
 
+    /// How often one category was flagged rightly or wrongly over the measured fixtures.
     public struct CategoryCounts: Sendable, Equatable {
+        /// Fixtures expected and got flagged in the category.
         public var truePositives = 0
+        /// Fixtures flagged in the category though not expected to be.
         public var falsePositives = 0
+        /// Fixtures expected in the category but not flagged in it.
         public var falseNegatives = 0
 
         /// Nil when the category was never flagged (nothing to be precise about).
@@ -34,11 +38,13 @@ public struct FixtureMetrics: Sendable {
         }
     }
 
+    /// Metrics over `outcomes`; with none, ``add(_:)`` them one at a time.
     public init(outcomes: [FixtureSuite.Outcome] = []) {
         confusion = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: Verdict.allCases.count)
         for outcome in outcomes { add(outcome) }
     }
 
+    /// Counts one outcome; one that could not be run counts only in ``problems``.
     public mutating func add(_ outcome: FixtureSuite.Outcome) {
         guard outcome.problem == nil, let expected = outcome.expected, let got = outcome.got else {
             problems += 1

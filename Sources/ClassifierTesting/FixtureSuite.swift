@@ -7,23 +7,33 @@ import Foundation
 /// `{"verdict": "report-platform", "categories": ["leaks"]}`. `categories` lists exactly the categories whose own
 /// verdict is above `clear`; `verdict` is the server's verdict.
 public struct FixtureSuite: Sendable {
+    /// A fixture's labels: what `NAME.expected.json` says, or what the classifier gave.
     public struct Expectation: Sendable, Equatable {
+        /// The verdict of the whole server.
         public let verdict: Verdict
+        /// Ids of the categories whose own verdict is above `clear`, sorted.
         public let categories: [String]
     }
 
+    /// What running one fixture gave.
     public struct Outcome: Sendable {
+        /// The fixture's input file.
         public let file: String
+        /// The labels from the expectation file; nil when it is missing or invalid.
         public let expected: Expectation?
+        /// The labels the classifier gave; nil when the fixture could not be run (see ``problem``).
         public let got: Expectation?
         /// Why the fixture could not be run (unreadable input or expectation), if that is what happened.
         public let problem: String?
 
+        /// True when the fixture ran and both its verdict and its categories are as expected.
         public var passed: Bool { problem == nil && expected != nil && expected == got }
     }
 
+    /// The classifier the fixtures run with.
     public let classifier: Classifier
 
+    /// A suite that runs fixtures with `classifier`.
     public init(classifier: Classifier) {
         self.classifier = classifier
     }

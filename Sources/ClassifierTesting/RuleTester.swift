@@ -3,16 +3,22 @@ import Classifier
 public struct RuleTester: Sendable {
     /// One example that did not behave as its rule says.
     public struct Failure: Sendable, CustomStringConvertible {
+        /// The id of the rule or signal the example belongs to.
         public let item: String
         /// Where the example is written (the rule or signal when the example's own place is unknown).
         public let location: SourceLocation
+        /// True for an `examples.match` example, false for one of `examples.no-match`.
         public let expectedMatch: Bool
+        /// The example's lines as written; for an evasion failure, the transformed variant.
         public let example: [String]
+        /// More about the failure when there is more: the first rule error, or the evasion transform's name.
         public let detail: String?
         /// True when the run itself failed (a match limit, an error record), whatever was expected.
         public var runFailed = false
 
+        /// The file the example is written in.
         public var file: String { location.file }
+        /// E203 when the run failed, else E201 (not matched) or E202 (wrongly matched).
         public var code: PackProblem {
             runFailed ? .exampleError : expectedMatch ? .exampleNotMatched : .exampleWronglyMatched
         }
@@ -26,11 +32,16 @@ public struct RuleTester: Sendable {
         }
     }
 
+    /// What ``run()`` found.
     public struct Report: Sendable {
+        /// Examples that behaved as written.
         public var passed = 0
+        /// Examples that did not: signals (by id) first, then rules in load order.
         public var failures: [Failure] = []
     }
 
+    /// The classifier the examples run on: the one given, or, when it protects no names, one whose `protect-list`
+    /// signals use their `example-names`.
     public let classifier: Classifier
 
     /// - Parameter classifier: the rule set to test. Its `protect-list` signals match nothing without `--protect`,
@@ -47,6 +58,8 @@ public struct RuleTester: Sendable {
         }
     }
 
+    /// Runs every `match` and `no-match` example of every signal and rule through the engine; a rule's example
+    /// also fails when any rule cannot be evaluated on it.
     public func run() -> Report {
         var report = Report()
         let scratch = MatchScratch()
@@ -80,17 +93,21 @@ public struct RuleTester: Sendable {
 
     /// How one evasion transform fared over every example: positives still found, negatives still clean.
     public struct EvasionResult: Sendable {
+        /// The transform these counts are for.
         public let transform: EvasionTransform
         /// Positive examples whose variant still matched, out of those expected to (leet: only items reading the
         /// leet view are expected to).
         public var found = 0
+        /// Positive examples expected to survive the transform, of which ``found`` did; what ``recall`` divides by.
         public var expected = 0
         /// Negative examples whose variant stayed clean.
         public var clean = 0
+        /// Negative examples run with the transform, of which ``clean`` stayed clean.
         public var negatives = 0
         /// Variants that did not behave; the example shown is the variant.
         public var failures: [Failure] = []
 
+        /// ``found`` over ``expected``, 0–1; 1 when no example was expected to match.
         public var recall: Double { expected == 0 ? 1 : Double(found) / Double(expected) }
     }
 

@@ -14,7 +14,9 @@ public enum BatchItem: Sendable {
 /// each with its own ``MatchScratch``; the caller's thread emits each batch in order while the next one is read.
 /// Memory is bounded by two batches, whatever the size of the input, and the output is the same for any `jobs`.
 public final class BatchRunner: Sendable {
+    /// The classifier every worker uses; one instance is shared, as a ``Classifier`` is immutable.
     public let classifier: Classifier
+    /// Worker threads that parse, classify and render at once; at least 1 (`init` raises smaller values to 1).
     public let jobs: Int
     /// Records per batch; small enough to keep memory flat, large enough to keep every worker busy.
     public let batchSize: Int
@@ -24,6 +26,13 @@ public final class BatchRunner: Sendable {
     /// make a 1.2 GB batch. A record larger than this is a batch of its own.
     public let batchBytes: Int
 
+    /// Prepares a run; nothing is read until ``run(_:render:emit:progress:)``.
+    /// - Parameters:
+    ///   - classifier: shared by every worker.
+    ///   - jobs: worker threads; values below 1 count as 1.
+    ///   - batchSize: records per batch; nil picks 512 per job, at least 64.
+    ///   - hashInputs: record the SHA-256 of each record's bytes in its server's ``SourceRef/sha256``.
+    ///   - batchBytes: input bytes per batch at most (default 64 MiB); values below 1 count as 1.
     public init(classifier: Classifier, jobs: Int, batchSize: Int? = nil, hashInputs: Bool = false,
                 batchBytes: Int = 64 << 20) {
         self.classifier = classifier
@@ -35,9 +44,13 @@ public final class BatchRunner: Sendable {
 
     /// Progress after each batch: records done, input bytes read and, when known, the total.
     public struct Progress: Sendable {
+        /// Records emitted so far, records that could not be read included.
         public let records: Int
+        /// Input bytes read so far; as the next batch is read while one is classified, this runs one batch ahead.
         public let bytesRead: Int
+        /// Size of all the input files in bytes (``RecordStream/totalBytes``); nil when standard input is one of them.
         public let totalBytes: Int?
+        /// Seconds since the run started, on the monotonic clock.
         public let elapsed: Double
     }
 

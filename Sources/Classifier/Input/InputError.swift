@@ -9,6 +9,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownShape(source: SourceRef, found: String)
     case invalidField(source: SourceRef, path: String, reason: String)
 
+    /// Where the record came from; for an unreadable or empty file, only the file is known (no record or format).
     public var source: SourceRef {
         switch self {
         case let .unreadable(file, _), let .empty(file): return SourceRef(file: file)

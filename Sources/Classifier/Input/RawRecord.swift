@@ -12,6 +12,7 @@ public struct RawRecord: Sendable {
         }
     }
 
+    /// What a record holds: bytes to parse, an error met while reading, or DiscordChatExporter metadata.
     public enum Content: Sendable {
         /// The record's bytes (without the line end).
         case bytes([UInt8])
@@ -22,12 +23,14 @@ public struct RawRecord: Sendable {
         case chatExporter(guild: [UInt8], channels: [[UInt8]])
     }
 
+    /// The record's payload, parsed later by ``ServerReader/decode(_:hashInput:)``.
     public let content: Content
     /// File and, for JSON Lines, 1-based line number.
     public let source: SourceRef
     /// Name for a server whose export carries none (a Discord channel array): the file's base name, plus the line.
     public let fallbackName: String
 
+    /// A record from anywhere; `fallbackName` names the server if its export carries no name.
     public init(content: Content, source: SourceRef, fallbackName: String) {
         self.content = content
         self.source = source

@@ -14,6 +14,7 @@ import Foundation
 public final class RecordStream: IteratorProtocol, Sequence {
     /// Bytes read so far and, when every input is a regular file, their total: for progress and time left.
     public private(set) var bytesRead = 0
+    /// Size in bytes of all the input files, taken when the stream is made; nil when standard input is one of them.
     public let totalBytes: Int?
 
     private var pending: [String]
@@ -24,17 +25,25 @@ public final class RecordStream: IteratorProtocol, Sequence {
     /// A line, or a one-server document, longer than this is reported as an error record instead of being held in
     /// memory (and an endless input such as /dev/zero ends).
     public static let defaultMaxRecordBytes = 256 << 20
+    /// Largest record held in memory, in bytes: a longer line or one-server file becomes an error record.
     public let maxRecordBytes: Int
 
     /// When set, the SHA-256 of every input file as read (what `sha256sum` prints), in input order, for reports
     /// that cite their evidence; filled as each file ends. DiscordChatExporter files are then read to the end for
     /// the hash, their messages still never kept.
     public private(set) var fileHashes: [(file: String, sha256: String)] = []
+    /// Whether ``fileHashes`` is filled, as asked at `init`.
     public let hashFiles: Bool
 
     /// Every input is read as JSON Lines, whatever its name or first lines (`classify --jsonl`).
     public var forceLines = false
 
+    /// Lists the files `paths` stand for (directories expanded, `-` for standard input) without opening any.
+    /// Not thread-safe: one thread reads the stream.
+    /// - Parameters:
+    ///   - paths: files, directories (their `.json`, `.jsonl`, `.ndjson` and `.outline` files) or `-`.
+    ///   - maxRecordBytes: the largest record held in memory (``defaultMaxRecordBytes`` unless a test sets less).
+    ///   - hashFiles: compute each file's SHA-256 into ``fileHashes``.
     public init(paths: [String], maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes, hashFiles: Bool = false) {
         self.maxRecordBytes = maxRecordBytes
         self.hashFiles = hashFiles
@@ -54,6 +63,8 @@ public final class RecordStream: IteratorProtocol, Sequence {
     private var gathering: RawRecord?
     private var lookahead: RawRecord?
 
+    /// The next record in input order, or nil once every input is read. Files are opened one at a time, here;
+    /// an unreadable file or an over-long record comes back as an error record, and the stream goes on.
     public func next() -> RawRecord? {
         // Consecutive DiscordChatExporter files of one guild (one file per channel) make one server.
         while true {

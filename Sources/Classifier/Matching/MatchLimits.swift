@@ -12,6 +12,8 @@ public struct MatchLimits: Sendable, Equatable {
     /// Size of the JIT stack each matcher owns, in bytes.
     public var jitStackBytes: Int
 
+    /// Limits for each match call; by default a match limit of 1 000 000, depth 10 000, 20 000 KiB of heap
+    /// and a 512 KiB JIT stack.
     public init(matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000, heapLimitKiB: UInt32 = 20_000,
                 jitStackBytes: Int = 512 * 1024) {
         self.matchLimit = matchLimit
@@ -20,5 +22,6 @@ public struct MatchLimits: Sendable, Equatable {
         self.jitStackBytes = jitStackBytes
     }
 
+    /// The limits a ``MatchScratch`` gets unless told otherwise.
     public static let `default` = MatchLimits()
 }

@@ -4,11 +4,14 @@ import CPCRE2
 ///
 /// Allocated once per worker and reused for every match it runs; never share one between threads.
 public final class MatchScratch {
+    /// The limits every match run with this scratch is held to; the engine reports a match that exceeds them
+    /// as a ``RuleError`` rather than as no match.
     public let limits: MatchLimits
     private let matchData: OpaquePointer
     private let context: OpaquePointer
     private let jitStack: OpaquePointer?
 
+    /// Allocates PCRE2 match data, a match context carrying `limits`, and a JIT stack. Make one per thread.
     public init(limits: MatchLimits = .default) {
         self.limits = limits
         // Only the whole-match offsets are read; PCRE2 still reports a match when groups do not fit.

@@ -43,5 +43,6 @@ package struct PatternFlags: Sendable, Equatable {
 
 /// A flag name in a rule pack that classify does not know.
 public struct PatternFlagError: Error, Sendable {
+    /// The unknown name as written (known: `case-sensitive`, `caseless`, `extended`, `multiline`, `dotall`).
     public let name: String
 }

@@ -10,6 +10,7 @@ public enum Field: String, Sendable, CaseIterable, Codable, Comparable {
     /// A flag the platform set on a channel, read as a fixed word: `nsfw` for Discord's age-restricted channels.
     case flag
 
+    /// Orders fields as declared: server name, description, category, channel, topic, tag, flag.
     public static func < (lhs: Field, rhs: Field) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -1,6 +1,9 @@
 /// One piece of text of a server, with the field it belongs to and where it sits in the structure.
 public struct FieldText: Sendable {
+    /// Which part of the server the text is; a rule or signal reads only the fields it names.
     public let field: Field
+    /// The text as exported; for ``Field/tag`` the channel's non-empty tags joined by `, `, for ``Field/flag``
+    /// ``nsfwFlag``.
     public let text: String
     /// Index of the category this text belongs to (a category name, or a channel inside it).
     public let categoryIndex: Int?

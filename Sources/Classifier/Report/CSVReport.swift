@@ -1,11 +1,13 @@
 /// `--format csv`: one row per server for spreadsheets (RFC 4180: comma-separated, fields quoted when needed, CRLF
 /// line ends). Stable English column names; one score column per category of the policy.
 public struct CSVReport: Sendable {
+    /// Category ids, one `score_ID` column each in this order (the policy's order when ``ReportRenderer`` builds it).
     public let categories: [String]
     /// The dialect French spreadsheets open without an import dialog (`--csv-excel`): `;` between fields and a
     /// UTF-8 byte-order mark first, so accents survive. Column names and values stay the same.
     public let excel: Bool
 
+    /// A CSV renderer; `excel` picks the dialect of ``excel``.
     public init(categories: [String], excel: Bool = false) {
         self.categories = categories
         self.excel = excel
@@ -13,11 +15,14 @@ public struct CSVReport: Sendable {
 
     private var delimiter: Character { excel ? ";" : "," }
 
+    /// The header row (after a byte-order mark in the Excel dialect), ending in `\r`: the writer adds the `\n`.
     public var header: String {
         (excel ? "\u{FEFF}" : "") + row(["file", "record", "server_id", "server_name", "verdict"] + categories.map { "score_" + $0 }
             + ["flagged", "rules", "evidence", "errors"])
     }
 
+    /// One row for a server: source, verdict, each category's score (0 when absent), flagged categories, rules,
+    /// evidence and rule errors. Ends in `\r`: the writer adds the `\n`.
     public func render(_ result: ClassificationResult) -> String {
         let scores = Dictionary(uniqueKeysWithValues: result.categories.map { ($0.id, $0) })
         let evidence = result.evidence.map { item in

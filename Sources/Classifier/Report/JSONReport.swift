@@ -1,6 +1,7 @@
 /// The `json` and `jsonl` output: one object per server with `server`, `verdict`, `categories` and `evidence`.
 /// These four keys are a stable interface; fields may be added, never renamed or removed.
 public enum JSONReport {
+    /// The object for one classified server: `server`, `verdict`, `categories`, `evidence`, `errors`, `warnings`.
     public static func object(for result: ClassificationResult) -> JSONOutput {
         .object([
             ("server", server(result.server, source: result.server.source)),

@@ -3,12 +3,21 @@ import Foundation
 /// One report per server, fit to attach to a report to a platform or the police: verdict and why, scores, evidence
 /// with rule ids and typology sections, the input's SHA-256, the rule-pack version, the date, and where to report.
 public struct MarkdownReport: Sendable {
+    /// Language of headings and sentences; ids, verdicts and the words matched stay as they are.
     public let language: ReportLanguage
+    /// The rule set's policy: category titles, and the rule-pack version each report quotes.
     public let policy: Policy
+    /// Where to report, listed at the end of each report for the verdict and categories it applies to.
     public let referrals: Referrals
     /// When the report is made, `YYYY-MM-DD HH:MM UTC`.
     public let date: String
 
+    /// A markdown renderer.
+    /// - Parameters:
+    ///   - language: of headings and sentences.
+    ///   - policy: the rule set's policy, for category titles and the rule-pack version.
+    ///   - referrals: where to report; an empty list prints that none is needed.
+    ///   - date: the moment written in each report, in UTC to the minute (default: now).
     public init(language: ReportLanguage, policy: Policy, referrals: Referrals, date: Date = Date()) {
         self.language = language
         self.policy = policy
@@ -22,6 +31,8 @@ public struct MarkdownReport: Sendable {
 
     private var words: ReportWords { language.words }
 
+    /// The report for one server, ending in a line end. Names are escaped so they cannot break a table or start
+    /// markup; redaction is the caller's job (``Redactor``).
     public func render(_ result: ClassificationResult) -> String {
         let server = result.server
         var lines = ["## \(words.reportTitle): \(Self.inline(server.name)) — `\(result.verdict.rawValue)`", ""]

@@ -2,22 +2,31 @@ import Yams
 
 /// Where to report a server, by verdict and category: `Rules/referrals.yaml`, data that changes without code.
 public struct Referrals: Sendable {
+    /// One place to report to: an entry of `referrals.yaml`.
     public struct Referral: Sendable, Equatable {
+        /// The entry's `id` in the file; stable across languages.
         public let id: String
+        /// The service's name in each report language (every language is required when loading).
         public let name: [ReportLanguage: String]
+        /// What to report there and how, in each report language, printed under the name.
         public let note: [ReportLanguage: String]
+        /// The reporting page; loading refuses any URL that does not start with `https://`.
         public let url: String
+        /// The server verdicts this referral applies to; never empty when loaded.
         public let verdicts: Set<Verdict>
         /// Empty: any category; otherwise one of these must ask for report-platform or more.
         public let categories: Set<String>
     }
 
+    /// Every referral, in file order.
     public let entries: [Referral]
 
+    /// Referrals as given; an empty list means no report ever lists one.
     public init(entries: [Referral]) {
         self.entries = entries
     }
 
+    /// The file ``load(directory:categories:)`` reads in a rules folder.
     public static let fileName = "referrals.yaml"
 
     /// The referrals that apply to a result, in file order.

@@ -14,6 +14,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return .en
     }
 
+    /// Every phrase of the text and markdown reports, in this language.
     public var words: ReportWords { self == .fr ? .french : .english }
 }
 

@@ -16,6 +16,7 @@ public struct ReportOptions: Sendable {
     /// The date written in reports.
     public var date: Date
 
+    /// Options for every format; the defaults: English, no colour, plain CSV, no redaction or referrals, dated now.
     public init(language: ReportLanguage = .en, colour: Bool = false, csvExcel: Bool = false,
                 redactor: Redactor? = nil, referrals: Referrals? = nil, date: Date = Date()) {
         self.language = language

@@ -7,7 +7,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// by every worker; the framing around the records (brackets, separators, closing tables) is the job of the
 /// ``ReportWriter`` that ``makeWriter(output:)`` returns.
 public struct ReportRenderer: Sendable {
+    /// The format every item is rendered in.
     public let format: ReportFormat
+    /// Language, colour, redaction, referrals and date, as given to `init`.
     public let options: ReportOptions
     private let text: TextReport
     private let markdown: MarkdownReport
@@ -15,12 +17,18 @@ public struct ReportRenderer: Sendable {
 
     /// What a worker makes of one record: the output, messages for standard error, and what a summary needs.
     public struct Rendered: Sendable {
+        /// The record's output, unframed, for ``ReportWriter/write(_:)``; empty when the record goes to standard error
+        /// only (an input error in the text format).
         public var output: String
+        /// Lines for standard error, each starting with `classify: `: the input error, or each rule error.
         public var messages: [String]
         /// Nil for a record that could not be read.
         public var verdict: Verdict?
+        /// Ids of the categories whose own verdict is above `clear`; empty for a record that could not be read.
         public var flagged: [String]
+        /// How many rules could not be evaluated on the server (``ClassificationResult/errors``).
         public var ruleErrors: Int
+        /// How many ``ClassificationResult/warnings`` the server has.
         public var warnings = 0
         /// Left out by `--select`: neither printed nor counted.
         public var skipped = false
@@ -43,6 +51,7 @@ public struct ReportRenderer: Sendable {
         csv = CSVReport(categories: policy.categories.map(\.id), excel: options.csvExcel)
     }
 
+    /// The redactor of ``options``, applied to every item before it is rendered; nil when not redacting.
     public var redactor: Redactor? { options.redactor }
 
     /// The writer that frames this format's records into `output`. A prologue (the JSON array's bracket, the CSV
@@ -56,6 +65,7 @@ public struct ReportRenderer: Sendable {
         }
     }
 
+    /// Renders one item, redacted first when asked. Safe to call from many threads at once, as workers do.
     public func render(_ item: BatchItem) -> Rendered {
         switch item {
         case let .failed(original):

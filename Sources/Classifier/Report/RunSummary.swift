@@ -1,6 +1,8 @@
 /// Counts over a whole run: servers per verdict and per category, and errors. Printed at the end of a batch.
 public struct RunSummary: Sendable, Equatable {
+    /// Servers classified (records that could not be read count in ``inputErrors`` instead).
     public private(set) var servers = 0
+    /// Servers per verdict; a verdict no server got has no entry.
     public private(set) var verdicts: [Verdict: Int] = [:]
     /// Servers where the category asks for more than `clear`.
     public private(set) var categories: [String: Int] = [:]
@@ -13,8 +15,10 @@ public struct RunSummary: Sendable, Equatable {
     /// Servers below `--min-verdict`, counted but not printed.
     public private(set) var hidden = 0
 
+    /// A summary with every count at zero.
     public init() {}
 
+    /// Counts one classified server: its verdict, each category it flags, and whether a rule gave up on it.
     public mutating func add(verdict: Verdict, flaggedCategories: [String], ruleErrors: Int) {
         servers += 1
         verdicts[verdict, default: 0] += 1
@@ -22,12 +26,16 @@ public struct RunSummary: Sendable, Equatable {
         if ruleErrors > 0 { serversWithRuleErrors += 1 }
     }
 
+    /// Counts one record that could not be read.
     public mutating func addInputError() {
         inputErrors += 1
     }
 
+    /// Counts one server with a warning (``ClassificationResult/warnings``).
     public mutating func addWarning() { serversWithWarnings += 1 }
 
+    /// Counts one server left out of the output by `--min-verdict`, which is still counted by
+    /// ``add(verdict:flaggedCategories:ruleErrors:)``.
     public mutating func addHidden() { hidden += 1 }
 
     /// Two lines for people: verdicts and errors, then categories in typology order. Verdict and category ids stay

@@ -2,6 +2,8 @@
 /// sequences, fake newlines, bells) and bidirectional controls (U+202E, which reverses what follows) are shown as
 /// `\x1b` and `U+202E` instead of acting. A server name must never drive the moderator's terminal.
 public enum TerminalText {
+    /// `text` with its control and bidirectional control characters written out (`\x1b`, `U+202E`); unchanged
+    /// when it has none.
     public static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""

@@ -2,14 +2,18 @@
 public struct TextReport: Sendable {
     /// ANSI colours, for a terminal only.
     public let colour: Bool
+    /// Language of the report's words; verdict and category ids stay as they are (French adds words beside a verdict).
     public let language: ReportLanguage
     private var words: ReportWords { language.words }
 
+    /// A text renderer; `colour` adds ANSI escapes, for a terminal only.
     public init(colour: Bool, language: ReportLanguage = .en) {
         self.colour = colour
         self.language = language
     }
 
+    /// The lines for one server, with no final line end: verdict, scores, evidence by category, counter-evidence
+    /// and rule errors. Untrusted text goes through ``TerminalText/visible(_:)``.
     public func render(_ result: ClassificationResult) -> String {
         var lines: [String] = []
         let server = result.server
@@ -51,6 +55,7 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// One `ERROR` line for a record that could not be read, with no line end.
     public func render(_ error: InputError) -> String {
         paint("ERROR", "31", bold: true) + "  " + TerminalText.visible(error.description)
     }

@@ -2,6 +2,7 @@
 public struct Policy: Sendable {
     /// A category of the typology.
     public struct CategoryInfo: Sendable, Equatable {
+        /// The category's id (`leaks`, `minors`…), as rules, scores and outputs name it.
         public let id: String
         /// Typology section number (`1` … `6`).
         public let section: String
@@ -13,6 +14,7 @@ public struct Policy: Sendable {
         /// The English title.
         public var title: String { titles["en"] ?? id }
 
+        /// The title in `language`; else the English title, else the id.
         public func title(_ language: ReportLanguage) -> String { titles[language.rawValue] ?? title }
 
         /// The sections a rule of this category may cite: the section and its subsections.
@@ -21,15 +23,19 @@ public struct Policy: Sendable {
 
     /// Score thresholds (0–100) at which a category raises `watch` and `report-platform`.
     public struct Thresholds: Sendable, Equatable {
+        /// Score (0–100) from which a category asks for `watch`.
         public var watch: Int
+        /// Score (0–100) from which a category asks for `report-platform`.
         public var reportPlatform: Int
     }
 
     /// Version of the bundled rule packs, quoted in reports.
     public let version: String
+    /// The typology's categories, in the order of scores, CSV columns and summaries.
     public let categories: [CategoryInfo]
     /// The typology section counter-evidence rules (category `context`) cite.
     public var contextSection = "7"
+    /// The default thresholds; ``thresholds(for:)`` gives the ones a category actually uses.
     public let thresholds: Thresholds
     /// Per-category thresholds that replace the default ones.
     public let categoryThresholds: [String: Thresholds]
@@ -53,10 +59,12 @@ public struct Policy: Sendable {
     /// signals the packs do not define are ignored when loading and reported by `classify rules lint`.
     public var headerNotInheritedWith: [String] = []
 
+    /// The thresholds `category` uses: its own when the policy sets some, else the default ones.
     public func thresholds(for category: String) -> Thresholds {
         categoryThresholds[category] ?? thresholds
     }
 
+    /// The category with this id, or nil when the policy has none.
     public func category(_ id: String) -> CategoryInfo? {
         categories.first { $0.id == id }
     }

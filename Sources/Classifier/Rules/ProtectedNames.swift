@@ -7,6 +7,7 @@ public struct ProtectedNames: Sendable, Equatable {
     /// The names as listed (without a leading `@`), in file order.
     public let names: [String]
 
+    /// Names given in code, used as they are: none of the trimming and checks of ``load(path:)``.
     public init(names: [String]) {
         self.names = names
     }
@@ -16,8 +17,11 @@ public struct ProtectedNames: Sendable, Equatable {
 
     /// An unreadable file or a line that is not a name.
     public struct LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file of names, as its path was given.
         public let file: String
+        /// 1-based line of the rejected name; nil when the file itself cannot be read.
         public let line: Int?
+        /// What is wrong, for people.
         public let reason: String
         public var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
     }

@@ -5,22 +5,30 @@
 /// `none` signals that read every view the rule's other signals read (or "d373c710n" would cancel nothing while
 /// "d33pf4k3" still matched).
 public struct RuleLinter: Sendable {
+    /// One problem ``lint()`` found, printed like a compiler error.
     public struct Issue: Sendable, CustomStringConvertible {
+        /// The problem's stable code: E101–E104, or E014 and E009 for what loading lets through.
         public let code: PackProblem
         /// Where the rule or signal is written (or the policy key the issue is about).
         public let location: SourceLocation
+        /// The id of the rule or signal at fault, or the policy key (`header-not-inherited-with`).
         public let item: String
+        /// What is wrong and how to fix it, for people.
         public let reason: String
+        /// The file the issue is in.
         public var file: String { location.file }
         public var description: String { "\(location): error[\(code.rawValue)]: \(item): \(reason)" }
     }
 
+    /// The rule set being checked.
     public let rules: RuleSet
 
+    /// A linter for `rules`; nothing is checked until ``lint()``.
     public init(rules: RuleSet) {
         self.rules = rules
     }
 
+    /// Every issue: signals first (by id), then the policy, then rules in load order. Empty: the set is fit to ship.
     public func lint() -> [Issue] {
         var issues: [Issue] = []
         let scratch = MatchScratch()

@@ -2,8 +2,11 @@ import Foundation
 
 /// Every rule pack of a folder, loaded, compiled and validated once; immutable and safe to share between threads.
 public final class RuleSet: Sendable {
+    /// The rules folder the set was loaded from, as its path was given.
     public let directory: String
+    /// The verdict policy and shared settings, from `policy.yaml`.
     public let policy: Policy
+    /// Every signal by id, the implicit signals of rules with their own `patterns` included.
     public let signals: [String: Signal]
     /// Rules in load order (files sorted by name, rules in file order).
     public let rules: [Rule]

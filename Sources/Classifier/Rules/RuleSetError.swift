@@ -2,10 +2,14 @@ import Yams
 
 /// Where something is in a rule-pack file: 1-based line and column of the YAML node, as editors count them.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The rule-pack file (or the rules folder), as its path was given.
     public let file: String
+    /// 1-based line; nil when the problem is with the whole file.
     public let line: Int?
+    /// 1-based column; nil when not known.
     public let column: Int?
 
+    /// A place in a file; leave `line` and `column` nil for the file as a whole.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -87,18 +91,25 @@ public enum PackProblem: String, Sendable, CaseIterable {
 /// Printed like a compiler error, so that an editor can jump to it:
 /// `Rules/leaks.yaml:12:5: error[E012]: leaks.request: duplicate id (first at Rules/signals.yaml:40:5)`.
 public struct RuleSetError: Error, Sendable, CustomStringConvertible {
+    /// The problem's stable code, printed as `error[E0xx]`.
     public let code: PackProblem
+    /// Where the problem is: the file, and the line and column when known.
     public let location: SourceLocation
     /// The rule or signal id the problem is in, when there is one.
     public let item: String?
+    /// What is wrong, for people.
     public let reason: String
     /// A second place the problem involves, such as the first definition of a duplicate id.
     public let related: SourceLocation?
 
+    /// The file (or folder) the problem is in.
     public var file: String { location.file }
+    /// 1-based line of the problem, when known.
     public var line: Int? { location.line }
+    /// 1-based column of the problem, when known.
     public var column: Int? { location.column }
 
+    /// A problem at a place in a pack; `related` names a second place, such as a duplicate's first definition.
     public init(_ code: PackProblem, at location: SourceLocation, item: String? = nil, reason: String,
                 related: SourceLocation? = nil) {
         self.code = code
@@ -108,6 +119,7 @@ public struct RuleSetError: Error, Sendable, CustomStringConvertible {
         self.related = related
     }
 
+    /// A problem with a whole file or folder, at no known line.
     public init(_ code: PackProblem, file: String, item: String? = nil, reason: String) {
         self.init(code, at: SourceLocation(file: file), item: item, reason: reason)
     }

@@ -1,6 +1,8 @@
 /// How strongly a server shows one category of the typology.
 public struct CategoryScore: Sendable, Equatable {
+    /// The category's id, as in ``Policy/CategoryInfo/id``.
     public let id: String
+    /// The category's typology section, such as `1`.
     public let section: String
     /// 0–100, after counter-evidence (see ``Scorer``).
     public let score: Int

@@ -17,12 +17,16 @@ import Foundation
 /// (`minors`) sets the verdict to at least its floor (`report-authorities`), whatever the scores and whatever
 /// counter-evidence says. Experimental rules are reported but never counted.
 public struct Scorer: Sendable {
+    /// Thresholds, repeat decay and escalations the scores follow.
     public let policy: Policy
 
+    /// A scorer for `policy`.
     public init(policy: Policy) {
         self.policy = policy
     }
 
+    /// Scores one server's evidence: the server's verdict, and a ``CategoryScore`` for every category with
+    /// evidence or counter-evidence, in policy order.
     public func score(_ evidence: [Evidence]) -> (verdict: Verdict, categories: [CategoryScore]) {
         var categories: [CategoryScore] = []
         var verdict = Verdict.clear

@@ -5,6 +5,7 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable, Codable {
     case reportPlatform = "report-platform"
     case reportAuthorities = "report-authorities"
 
+    /// Orders verdicts by urgency, from `clear` to `report-authorities`.
     public static func < (lhs: Verdict, rhs: Verdict) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -6,10 +6,13 @@ public protocol ReportOutput: AnyObject {
 
 /// Collects a report in memory: for a service's response body, or to compare outputs in tests.
 public final class StringOutput: ReportOutput {
+    /// Everything written so far.
     public private(set) var text = ""
 
+    /// An empty output.
     public init() {}
 
+    /// Appends `text` to ``text``.
     public func write(_ text: String) {
         self.text += text
     }
@@ -44,12 +47,14 @@ public final class LineWriter: ReportWriter {
         if let header { output.write(header + "\n") }
     }
 
+    /// Writes the record's output after the separator (none before the first); empty output is skipped.
     public func write(_ record: ReportRenderer.Rendered) {
         guard !record.output.isEmpty else { return }
         output.write((first ? "" : separator) + record.output)
         first = false
     }
 
+    /// Ends the last record with a line end, if any record was written; `inputFiles` is not listed.
     public func finish(inputFiles: [(file: String, sha256: String)]) {
         if !first { output.write("\n") }
     }
@@ -60,17 +65,20 @@ public final class JSONArrayWriter: ReportWriter {
     private let output: ReportOutput
     private var first = true
 
+    /// Writes the array's opening bracket to `output` at once.
     public init(output: ReportOutput) {
         self.output = output
         output.write("[\n")
     }
 
+    /// Writes the record's object, after a comma unless it is the first; empty output is skipped.
     public func write(_ record: ReportRenderer.Rendered) {
         guard !record.output.isEmpty else { return }
         output.write((first ? "" : ",\n") + record.output)
         first = false
     }
 
+    /// Closes the array (`[]` when no record was written); `inputFiles` is not listed.
     public func finish(inputFiles: [(file: String, sha256: String)]) {
         output.write(first ? "]\n" : "\n]\n")
     }
@@ -84,18 +92,25 @@ public final class MarkdownWriter: ReportWriter {
     private let redactor: Redactor?
     private var first = true
 
+    /// A writer of markdown reports to `output`; nothing is written before the first record.
+    /// - Parameters:
+    ///   - output: where the reports go.
+    ///   - report: builds the closing table of input files.
+    ///   - redactor: hashes the file paths in that table; nil leaves them in clear.
     public init(output: ReportOutput, report: MarkdownReport, redactor: Redactor?) {
         self.output = output
         self.report = report
         self.redactor = redactor
     }
 
+    /// Writes the record's report, after a horizontal rule unless it is the first; empty output is skipped.
     public func write(_ record: ReportRenderer.Rendered) {
         guard !record.output.isEmpty else { return }
         output.write((first ? "" : "\n---\n\n") + record.output)
         first = false
     }
 
+    /// Ends the last report and, when `inputFiles` is not empty, adds the table of input files and their SHA-256.
     public func finish(inputFiles: [(file: String, sha256: String)]) {
         if !first { output.write("\n") }
         if !inputFiles.isEmpty {
@@ -110,14 +125,17 @@ public final class ScoreOrderWriter: ReportWriter {
     private let next: ReportWriter
     private var held: [ReportRenderer.Rendered] = []
 
+    /// Holds records for `next`, which gets them sorted when ``finish(inputFiles:)`` is called.
     public init(_ next: ReportWriter) {
         self.next = next
     }
 
+    /// Keeps the record until ``finish(inputFiles:)``: memory grows with the run.
     public func write(_ record: ReportRenderer.Rendered) {
         held.append(record)
     }
 
+    /// Passes every held record to the next writer, most urgent first, then finishes it with `inputFiles`.
     public func finish(inputFiles: [(file: String, sha256: String)]) {
         func rank(_ record: ReportRenderer.Rendered) -> (Int, Int) {
             (record.verdict.map { Verdict.allCases.firstIndex(of: $0)! } ?? -1, record.score)

@@ -21,8 +21,10 @@ public final class Classifier: Sendable {
     public let scorer: Scorer
     private let mask: ProtectedNameMask?
 
-    /// - Parameter prefilter: pick the patterns to run with the literal prefilter (default). Off, every pattern runs
-    ///   on every text: slower, same results - kept to check that claim.
+    /// - Parameters:
+    ///   - rules: the loaded, validated rule set.
+    ///   - prefilter: pick the patterns to run with the literal prefilter (default). Off, every pattern runs
+    ///     on every text: slower, same results - kept to check that claim.
     public init(rules: RuleSet, prefilter: Bool = true) {
         self.rules = rules
         self.engine = RuleEngine(rules: rules, prefilter: prefilter)

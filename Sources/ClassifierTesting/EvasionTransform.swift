@@ -68,8 +68,10 @@ public enum EvasionTransform: String, CaseIterable, Sendable {
 
     /// Whether a positive example is expected to survive this transform: gluing only hides nothing in a channel
     /// name (a sentence glued into one word is not how names are written, and its small words are unknown).
-    /// - Parameter knownWords: the words the segmented view splits glued names into; a glued name is expected to
-    ///   match only when every word of it is one of them.
+    /// - Parameters:
+    ///   - example: the example text as written in the pack.
+    ///   - knownWords: the words the segmented view splits glued names into; a glued name is expected to
+    ///     match only when every word of it is one of them.
     public func expectsMatch(of example: [String], knownWords: Set<String> = []) -> Bool {
         let texts = example.map { line -> Substring in
             guard let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy(\.isLetter) else { return Substring(line) }

@@ -1,7 +1,10 @@
 import Classifier
-/// Builds a small server from the lines of a rule example (see ``Examples``).
+/// Builds a small server from the lines of a rule example (see `Examples`).
 public enum ExampleServer {
-    /// - Parameter transform: applied to the text of every line (not its prefix), to derive evasion variants.
+    /// - Parameters:
+    ///   - lines: the example's lines: `server: …`, `description: …`, `category: …`, `channel: …`, `topic: …`,
+    ///     or a bare channel name.
+    ///   - transform: applied to the text of every line (not its prefix), to derive evasion variants.
     public static func build(_ lines: [String], transform: (String) -> String = { $0 }) -> Server {
         var server = Server(name: "", source: SourceRef(file: "example"))
         var currentCategory: Int?

@@ -5,7 +5,7 @@ import Classifier
 /// Built from ``FixtureSuite/Outcome``s; outcomes that could not be run (unreadable input or expectation) are
 /// counted apart and left out of every figure.
 public struct FixtureMetrics: Sendable {
-    /// Counts of expected (row) against got (column) verdicts, indexed in ``Verdict/allCases`` order.
+    /// Counts of expected (row) against got (column) verdicts, indexed in `Verdict.allCases` order.
     public private(set) var confusion: [[Int]]
     /// Outcomes measured (a verdict both expected and got).
     public private(set) var measured = 0

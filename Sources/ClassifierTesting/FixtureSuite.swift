@@ -38,13 +38,13 @@ public struct FixtureSuite: Sendable {
         self.classifier = classifier
     }
 
-    /// The fixture inputs below `directory`, sorted: the files `classify DIR` would read (``RecordStream``'s walker).
+    /// The fixture inputs below `directory`, sorted: the files `classify DIR` would read (`RecordStream`'s walker).
     public static func inputs(in directory: String) -> [String] {
         RecordStream.inputFiles(in: directory)
     }
 
     /// Runs one fixture. With `obfuscation`, every name, description, topic and tag of the server is rewritten by
-    /// that evasion transform first (``Server/obfuscated(by:)``): the same labels must still come out.
+    /// that evasion transform first (`Server.obfuscated(by:)`): the same labels must still come out.
     public func run(_ file: String, obfuscation: EvasionTransform? = nil) -> Outcome {
         let expectationFile = ((file as NSString).deletingPathExtension) + ".expected.json"
         let expected: Expectation

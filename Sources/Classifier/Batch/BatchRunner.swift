@@ -56,6 +56,7 @@ public final class BatchRunner: Sendable {
 
     /// Runs the whole stream.
     /// - Parameters:
+    ///   - stream: the records to read, split on this thread.
     ///   - render: called on a worker thread for every record, in no particular order; turn the item into what
     ///     `emit` needs (for instance the output line), so that the costly part runs in parallel.
     ///   - emit: called on the caller's thread, once per record, in input order.

@@ -4,7 +4,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case empty(file: String)
     case malformedJSON(source: SourceRef, line: Int, column: Int, reason: String)
-    /// A plain-text outline (``OutlineReader``) with a line that cannot be placed.
+    /// A plain-text outline (`.outline` file) with a line that cannot be placed.
     case malformedOutline(source: SourceRef, line: Int, reason: String)
     case unknownShape(source: SourceRef, found: String)
     case invalidField(source: SourceRef, path: String, reason: String)

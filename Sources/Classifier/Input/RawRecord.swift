@@ -1,6 +1,6 @@
 /// The bytes of one input record, not yet parsed: a whole JSON file, or one line of a JSON Lines file.
 ///
-/// Parsing is left to whoever takes the record (``ServerReader/decode(_:)``), so that workers parse in parallel
+/// Parsing is left to whoever takes the record (``ServerReader/decode(_:hashInput:)``), so that workers parse in parallel
 /// while one thread only splits the input.
 public struct RawRecord: Sendable {
     /// Bytes the record holds in memory, to bound batches in bytes.

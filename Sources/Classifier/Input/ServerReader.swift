@@ -8,13 +8,15 @@ public typealias InputRecord = Result<Server, InputError>
 /// any supported shape). A bad line in JSON Lines is an error record; the other lines are still read.
 public enum ServerReader {
     /// Reads every record of one file or directory; `path` `-` is standard input. Holds them all: for large
-    /// inputs iterate a ``RecordStream`` and ``decode(_:)`` each record instead.
+    /// inputs iterate a ``RecordStream`` and ``decode(_:hashInput:)`` each record instead.
     public static func read(path: String) -> [InputRecord] {
         RecordStream(paths: [path]).map { decode($0) }
     }
 
     /// Parses one raw record into a server, or the error that keeps it from being one.
-    /// - Parameter hashInput: also record the SHA-256 of the record's bytes in the server's ``SourceRef``.
+    /// - Parameters:
+    ///   - record: one record as the stream split it.
+    ///   - hashInput: also record the SHA-256 of the record's bytes in the server's ``SourceRef``.
     public static func decode(_ record: RawRecord, hashInput: Bool = false) -> InputRecord {
         switch record.content {
         case let .error(error):

@@ -40,6 +40,7 @@ public struct ReportRenderer: Sendable {
     }
 
     /// - Parameters:
+    ///   - format: the output format every record is rendered in.
     ///   - policy: the rule set's policy: category order (CSV columns) and titles (markdown).
     ///   - options: language, colour, redaction and referrals, each used by the formats that need it.
     public init(format: ReportFormat, policy: Policy, options: ReportOptions = ReportOptions()) {

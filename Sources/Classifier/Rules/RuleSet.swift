@@ -40,8 +40,10 @@ public final class RuleSet: Sendable {
     public let protectedNames: ProtectedNames
 
     /// Loads `policy.yaml` and every other `*.yaml` pack in `directory`.
-    /// - Parameter protectedNames: names and handles to protect (``ProtectedNames``); they become the patterns of
-    ///   the packs' `protect-list` signal.
+    /// - Parameters:
+    ///   - directory: the folder of rule packs (`policy.yaml` and the category packs).
+    ///   - protectedNames: names and handles to protect (``ProtectedNames``); they become the patterns of
+    ///     the packs' `protect-list` signal.
     /// - Throws: ``RuleSetError`` naming the file, line, rule and reason of the first problem.
     public static func load(directory: String, protectedNames: ProtectedNames = ProtectedNames(names: []))
         throws(RuleSetError) -> RuleSet {

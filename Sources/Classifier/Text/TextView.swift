@@ -19,7 +19,7 @@ public struct TextView: Sendable {
         case leet
         /// Words apart where a name joins them with `_` or `.`, CamelCase, a change between letters and digits, or
         /// nothing at all (`teen_pics`, `TeenPics`, `teenpics` → `teen pics`), glued words split with the rule
-        /// set's vocabulary (see ``Segmenter``).
+        /// set's vocabulary (see `Segmenter`).
         case segmented
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {

@@ -39,6 +39,7 @@ public final class LineWriter: ReportWriter {
     private var first = true
 
     /// - Parameters:
+    ///   - output: where the records go.
     ///   - header: written before anything else (the CSV header), whether or not a record follows.
     ///   - separator: written between two records, each of which ends without a line end.
     public init(output: ReportOutput, header: String? = nil, separator: String = "\n") {

@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "classify", targets: ["classify"]),
         .library(name: "Classifier", targets: ["Classifier"]),
         .library(name: "ClassifierTesting", targets: ["ClassifierTesting"]),
+        .library(name: "ClassifierJournal", targets: ["ClassifierJournal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,9 +39,20 @@ let package = Package(
             name: "ClassifierTesting",
             dependencies: ["Classifier"]
         ),
+        // SQLite's C API (libsqlite3-dev) for the watch journal.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The watch journal: an anonymised history of scans in one SQLite file (README, "Watch journal").
+        .target(
+            name: "ClassifierJournal",
+            dependencies: ["Classifier", "CSQLite"]
+        ),
         .executableTarget(
             name: "classify",
-            dependencies: ["Classifier", "ClassifierTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help
         .executableTarget(
@@ -56,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClassifierTests",
-            dependencies: ["Classifier", "ClassifierTesting", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -6,6 +6,8 @@ pkg-config --exists libpcre2-8 2>/dev/null || need+=(libpcre2-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 # ICU for the anti-evasion text views (normalisation, confusable skeletons).
 [ -e /usr/include/unicode/uspoof.h ] || need+=(libicu-dev)
+# SQLite's C API for the watch journal.
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 # `script` runs the CLI under a pseudo-terminal in the tests (colours, the no-input hint).
 command -v script >/dev/null 2>&1 || need+=(bsdutils)
 if [ ${#need[@]} -gt 0 ]; then

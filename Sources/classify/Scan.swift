@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classifier
+import ClassifierJournal
 import Foundation
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -50,8 +51,13 @@ struct Scan: ParsableCommand {
     @Flag(help: "Mask names outside the matched words and replace ids, the server name and file paths by keyed hashes.")
     var redact = false
 
-    @Option(name: .customLong("redact-key"), help: "Key of the --redact hashes (default: $CLASSIFY_REDACT_KEY). The same key gives the same hashes.")
-    var redactKey: String?
+    @OptionGroup var keyOption: KeyOption
+
+    @Option(help: ArgumentHelp("Record every server classified in this watch journal (SQLite; `classify journal --help`). Names are masked and ids hashed with the redaction key.", valueName: "PATH"))
+    var journal: String?
+
+    @Flag(name: .customLong("journal-keep-names"), help: "Store names in clear in the journal (it says so; a journal keeps names or not for good).")
+    var journalKeepNames = false
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when any server reaches this verdict (watch, report-platform, report-authorities).")
     var failOn: Verdict?
@@ -94,16 +100,7 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if redact, key == nil {
-            throw ValidationError("--redact needs a key, so that hashes stay the same from one report to the next: "
-                                  + "pass --redact-key or set CLASSIFY_REDACT_KEY")
-        }
-    }
-
-    private var key: String? {
-        if let redactKey, !redactKey.isEmpty { return redactKey }
-        if let value = ProcessInfo.processInfo.environment["CLASSIFY_REDACT_KEY"], !value.isEmpty { return value }
-        return nil
+        if journalKeepNames, journal == nil { throw ValidationError("--journal-keep-names needs --journal PATH") }
     }
 
     func run() throws {
@@ -128,6 +125,17 @@ struct Scan: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let key = redact || journal != nil ? try keyOption.resolve() : nil
+        var recorder: JournalRecorder?
+        if let journal, let key {
+            do {
+                recorder = JournalRecorder(journal: try Journal(path: journal, key: key, keepNames: journalKeepNames),
+                                           packVersion: classifier.rules.policy.version)
+            } catch {
+                Output.error("classify: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let options = ReportOptions(language: language, colour: useColour, csvExcel: csvExcel,
                                     redactor: redact ? key.map(Redactor.init(key:)) : nil, referrals: referrals)
         let renderer = ReportRenderer(format: format, policy: classifier.rules.policy, options: options)
@@ -142,11 +150,14 @@ struct Scan: ParsableCommand {
         let writer: ReportWriter = sort == .score ? ScoreOrderWriter(formatWriter) : formatWriter
 
         let select = self.select
-        BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown).run(stream, render: { item in
-            if let select, !Self.matches(item, select) { return ReportRenderer.Rendered.skip }
-            return renderer.render(item)
-        }, emit: { rendered in
+        let keepResults = recorder != nil
+        BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown || keepResults).run(stream, render: { item in
+            if let select, !Self.matches(item, select) { return (ReportRenderer.Rendered.skip, nil) }
+            guard keepResults, case let .classified(result) = item else { return (renderer.render(item), nil) }
+            return (renderer.render(item), result)
+        }, emit: { (rendered: ReportRenderer.Rendered, result: ClassificationResult?) in
             if rendered.skipped { return }
+            if let result { recorder?.add(result) }
             for message in rendered.messages {
                 meter?.clear()
                 Output.error(message)
@@ -168,6 +179,7 @@ struct Scan: ParsableCommand {
             meter?.update(state)
         })
         writer.finish(inputFiles: stream.fileHashes)
+        recorder?.finish()
         Output.flush()
         meter?.clear()
         if summary ?? interactive {
@@ -201,6 +213,39 @@ struct Scan: ParsableCommand {
             if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
             if environment["TERM"] == "dumb" { return false }
             return Output.isTerminal
+        }
+    }
+}
+
+/// Records results in the journal a batch at a time: one transaction per batch, so a run killed midway leaves every
+/// batch committed before it, and a failure to write ends the run with an error rather than a silent gap.
+final class JournalRecorder {
+    let journal: Journal
+    let packVersion: String
+    private var pending: [ClassificationResult] = []
+    static let batchSize = 1000
+
+    init(journal: Journal, packVersion: String) {
+        self.journal = journal
+        self.packVersion = packVersion
+    }
+
+    func add(_ result: ClassificationResult) {
+        pending.append(result)
+        if pending.count >= Self.batchSize { commit() }
+    }
+
+    func finish() { commit() }
+
+    private func commit() {
+        guard !pending.isEmpty else { return }
+        do {
+            try journal.record(pending, packVersion: packVersion)
+            pending.removeAll(keepingCapacity: true)
+        } catch {
+            Output.error("classify: \(error); the journal holds every batch recorded before this one")
+            Output.flush()
+            Foundation.exit(2)
         }
     }
 }

@@ -17,10 +17,14 @@ import ClassifierTesting
         return products.appendingPathComponent("classify").path
     }
 
-    func classify(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// - Parameter environment: variables set (or, with "", emptied) for this run on top of the test's own.
+    func classify(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = Support.checkout
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -268,9 +272,17 @@ import ClassifierTesting
         #expect(excel.stdout.contains("\r\n") && !excel.stdout.contains(",score_"))
     }
 
-    @Test func redactNeedsAKeyAndHidesNames() throws {
-        let missing = try classify(["--redact", "Fixtures/leaks-influ-hub.json"])
-        #expect(missing.status == 2 && missing.stderr.contains("--redact needs a key"))
+    @Test func redactMakesItsKeyOnceAndHidesNames() throws {
+        let config = Support.temporaryDirectory() + "/config"
+        let environment = ["XDG_CONFIG_HOME": config, "CLASSIFY_REDACT_KEY": ""]
+        let first = try classify(["--redact", "--format", "jsonl", "Fixtures/leaks-influ-hub.json"], environment: environment)
+        #expect(first.status == 0 && first.stderr.contains("created a redaction key in \(config)/classify/key"))
+        let mode = try FileManager.default.attributesOfItem(atPath: config + "/classify/key")[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the key file is the owner's alone")
+        let second = try classify(["--redact", "--format", "jsonl", "Fixtures/leaks-influ-hub.json"], environment: environment)
+        #expect(!second.stderr.contains("created") && second.stdout == first.stdout, "the same key file, the same hashes")
+        let path = try classify(["key", "show-path"], environment: environment)
+        #expect(path.stdout == config + "/classify/key\n")
         let run = try classify(["--redact", "--redact-key", "k", "--format", "jsonl", "Fixtures/leaks-influ-hub.json"])
         #expect(run.status == 0 && !run.stdout.contains("Coin des Scred") && !run.stdout.contains("leaks-influ-hub"))
         #expect(run.stdout.contains(#""redacted":true"#) && run.stdout.contains("report-platform"))

@@ -50,7 +50,7 @@ public struct CSVReport: Sendable {
 
     /// Quoted when it holds a comma, quote or line end; a leading =, +, -, @, tab or carriage return is prefixed
     /// with ' so that a spreadsheet never runs a channel name as a formula (OWASP's list for CSV injection).
-    static func field(_ text: String, delimiter: Character = ",") -> String {
+    public static func field(_ text: String, delimiter: Character = ",") -> String {
         var value = text
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Classifier
+import ClassifierJournal
+import Foundation
+
+/// `classify journal list|show|diff|export`: read the watch journal.
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Read the watch journal: servers watched, their scans, what changed between two scans.",
+        discussion: "Scans are recorded with `classify --journal PATH FILES…`.",
+        subcommands: [List.self, Show.self, Diff.self, Export.self]
+    )
+
+    struct Options: ParsableArguments {
+        @Option(help: ArgumentHelp("The journal file (default: $XDG_DATA_HOME/classify/journal.sqlite).", valueName: "PATH"))
+        var journal: String?
+
+        @OptionGroup var key: KeyOption
+
+        @Option(help: "Language of the text: fr or en (default: from the locale).")
+        var lang: ReportLanguage?
+
+        func open() throws -> Journal {
+            let path = journal ?? Journal.defaultPath()
+            guard FileManager.default.fileExists(atPath: path) else {
+                Output.error("classify: \(path): no journal there yet; record scans with `classify --journal \(path) FILES…`")
+                throw ExitCode(2)
+            }
+            do {
+                return try Journal(path: path, key: try key.resolve())
+            } catch {
+                Output.error("classify: \(error)")
+                throw ExitCode(2)
+            }
+        }
+
+        var text: JournalText { JournalText(language: lang ?? ReportLanguage.fromEnvironment()) }
+    }
+
+    static func run<T>(_ body: () throws(JournalError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Output.error("classify: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One line per server: hash, first and last seen, scans, latest verdict, trend (↑ ↓ =).")
+        @OptionGroup var options: Options
+
+        func run() throws {
+            let journal = try options.open()
+            Output.write(options.text.list(try JournalCommand.run { () throws(JournalError) in try journal.servers() }))
+            Output.flush()
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every scan of one server, newest first.")
+        @OptionGroup var options: Options
+        @Argument(help: "The server: its hash as `journal list` prints it (a unique prefix will do), or its id or name in clear.")
+        var server: String
+
+        func run() throws {
+            let journal = try options.open()
+            Output.write(options.text.show(try JournalCommand.run { () throws(JournalError) in try journal.scans(of: server) }))
+            Output.flush()
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What changed between the latest scan of a server and the one before (or the last before --since): verdict, scores, rules, channels and categories added, removed or renamed.")
+        @OptionGroup var options: Options
+        @Argument(help: "The server: its hash, a unique prefix of it, or its id or name in clear.")
+        var server: String
+        @Option(help: ArgumentHelp("Compare with the last scan before this date (YYYY-MM-DD, UTC).", valueName: "DATE"))
+        var since: String?
+
+        func run() throws {
+            var date: Date?
+            if let since {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "UTC")
+                formatter.dateFormat = "yyyy-MM-dd"
+                guard let parsed = formatter.date(from: since) else {
+                    throw ValidationError("--since: '\(since)' is not a date like 2026-11-27")
+                }
+                date = parsed
+            }
+            let journal = try options.open()
+            Output.write(options.text.diff(try JournalCommand.run { () throws(JournalError) in try journal.diff(of: server, since: date) }))
+            Output.flush()
+        }
+    }
+
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv, markdown
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every scan: JSON Lines, CSV, or markdown (a timeline per server to attach to a complaint).")
+        @OptionGroup var options: Options
+        @Option(help: "jsonl, csv or markdown.")
+        var format: ExportFormat = .jsonl
+
+        func run() throws {
+            let journal = try options.open()
+            let scans = try JournalCommand.run { () throws(JournalError) in try journal.allScans() }
+            switch format {
+            case .jsonl: Output.write(options.text.jsonLines(scans))
+            case .csv: Output.write(options.text.csv(scans))
+            case .markdown: Output.write(options.text.markdown(scans, keepsNames: journal.keepsNames))
+            }
+            Output.flush()
+        }
+    }
+}

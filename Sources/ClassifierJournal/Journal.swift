@@ -116,22 +116,25 @@ public final class Journal {
     ///   - packVersion: the rule-pack version that made them.
     ///   - date: when they were scanned.
     public func record(_ results: [ClassificationResult], packVersion: String, date: Date = Date()) throws(JournalError) {
-        guard !results.isEmpty else { return }
+        try record(entries: results.map(entryMaker.entry(for:)), packVersion: packVersion, date: date)
+    }
+
+    /// Turns results into rows on any thread: a batch runner's workers mask, hash and serialise in parallel, and
+    /// the writing thread only inserts (``record(entries:packVersion:date:)``).
+    public var entryMaker: JournalEntryMaker { JournalEntryMaker(redactor: redactor, keepsNames: keepsNames) }
+
+    /// Records prepared scans in one transaction: all of them, or none if it fails.
+    public func record(entries: [JournalEntry], packVersion: String, date: Date = Date()) throws(JournalError) {
+        guard !entries.isEmpty else { return }
         let when = Self.timestamp(date)
         try write {
             let insert = try connection.prepare("""
                 INSERT INTO scans(server, scanned_at, input_sha256, pack_version, classify_version, verdict, scores,
                                   rules, name, report, structure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for result in results {
-                let shown = keepsNames ? result : redactor.redact(result)
-                let scores = Dictionary(result.categories.filter { $0.score > 0 }.map { ($0.id, $0.score) },
-                                        uniquingKeysWith: max)
-                let rules = Set(result.evidence.map(\.rule)).sorted()
-                try insert.bind([serverKey(result.server), when, result.server.source.sha256, packVersion,
-                                 Classifier.version, result.verdict.rawValue, Self.json(scores), Self.json(rules),
-                                 shown.server.name, JSONReport.object(for: shown).serialized(),
-                                 Self.json(structure(original: result.server, shown: shown.server))])
+            for entry in entries {
+                try insert.bind([entry.server, when, entry.inputSHA256, packVersion, Classifier.version, entry.verdict.rawValue,
+                                 entry.scores, entry.rules, entry.name, entry.report, entry.structure])
                 try insert.step()
             }
         }
@@ -195,34 +198,10 @@ public final class Journal {
 
     // MARK: - Internals
 
-    /// The server's identity across scans: its export id, else its name, hashed with the key.
-    func serverKey(_ server: Server) -> String {
-        redactor.hash(server.id.map { "id:" + $0 } ?? "name:" + server.name, kind: "server")
-    }
-
-    private func structure(original: Server, shown: Server) -> [StructureEntry] {
-        var entries: [StructureEntry] = []
-        var categoryKeys: [String] = []
-        for (index, category) in original.categories.enumerated() {
-            let key = redactor.hash(category.id.map { "id:" + $0 } ?? "name:" + category.name, kind: "category")
-            categoryKeys.append(key)
-            entries.append(StructureEntry(kind: "category", id: key, parent: nil, name: shown.categories[index].name,
-                                          nameKey: redactor.hash(category.name, kind: "name")))
-        }
-        for (index, channel) in original.channels.enumerated() {
-            let parentName = channel.categoryIndex.map { original.categories[$0].name } ?? ""
-            let key = redactor.hash(channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name,
-                                    kind: "channel")
-            entries.append(StructureEntry(kind: "channel", id: key, parent: channel.categoryIndex.map { categoryKeys[$0] },
-                                          name: shown.channels[index].name, nameKey: redactor.hash(channel.name, kind: "name")))
-        }
-        return entries
-    }
-
     private func resolve(_ server: String) throws(JournalError) -> String {
         let known = Set(try read("SELECT DISTINCT server FROM scans").compactMap { $0.first ?? nil })
         if known.contains(server) { return server }
-        for candidate in [redactor.hash("id:" + server, kind: "server"), redactor.hash("name:" + server, kind: "server")]
+        for candidate in [entryMaker.serverKey(id: server), entryMaker.serverKey(name: server)]
         where known.contains(candidate) {
             return candidate
         }
@@ -291,12 +270,6 @@ public final class Journal {
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
-    }
-
-    private static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {

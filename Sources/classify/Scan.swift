@@ -150,14 +150,15 @@ struct Scan: ParsableCommand {
         let writer: ReportWriter = sort == .score ? ScoreOrderWriter(formatWriter) : formatWriter
 
         let select = self.select
-        let keepResults = recorder != nil
-        BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown || keepResults).run(stream, render: { item in
+        // Journal rows are masked, hashed and serialised on the workers; the writing thread only inserts them.
+        let entryMaker = recorder?.journal.entryMaker
+        BatchRunner(classifier: classifier, jobs: jobs, hashInputs: format == .markdown || entryMaker != nil).run(stream, render: { item in
             if let select, !Self.matches(item, select) { return (ReportRenderer.Rendered.skip, nil) }
-            guard keepResults, case let .classified(result) = item else { return (renderer.render(item), nil) }
-            return (renderer.render(item), result)
-        }, emit: { (rendered: ReportRenderer.Rendered, result: ClassificationResult?) in
+            guard let entryMaker, case let .classified(result) = item else { return (renderer.render(item), nil) }
+            return (renderer.render(item), entryMaker.entry(for: result))
+        }, emit: { (rendered: ReportRenderer.Rendered, entry: JournalEntry?) in
             if rendered.skipped { return }
-            if let result { recorder?.add(result) }
+            if let entry { recorder?.add(entry) }
             for message in rendered.messages {
                 meter?.clear()
                 Output.error(message)
@@ -222,7 +223,7 @@ struct Scan: ParsableCommand {
 final class JournalRecorder {
     let journal: Journal
     let packVersion: String
-    private var pending: [ClassificationResult] = []
+    private var pending: [JournalEntry] = []
     static let batchSize = 1000
 
     init(journal: Journal, packVersion: String) {
@@ -230,8 +231,8 @@ final class JournalRecorder {
         self.packVersion = packVersion
     }
 
-    func add(_ result: ClassificationResult) {
-        pending.append(result)
+    func add(_ entry: JournalEntry) {
+        pending.append(entry)
         if pending.count >= Self.batchSize { commit() }
     }
 
@@ -240,7 +241,7 @@ final class JournalRecorder {
     private func commit() {
         guard !pending.isEmpty else { return }
         do {
-            try journal.record(pending, packVersion: packVersion)
+            try journal.record(entries: pending, packVersion: packVersion)
             pending.removeAll(keepingCapacity: true)
         } catch {
             Output.error("classify: \(error); the journal holds every batch recorded before this one")

@@ -9,22 +9,39 @@ import Foundation
 /// - The server name, server and channel ids, and input file paths become keyed hashes (HMAC-SHA256 with the
 ///   team's key, first 16 hex digits): the same server gets the same hash in every report made with that key, so a
 ///   watch journal can follow it, while nobody without the key can test a guess.
-public struct Redactor: Sendable {
-    /// The key's bytes (SymmetricKey is not Sendable; building one per hash costs nothing next to the HMAC).
-    private let key: [UInt8]
+public struct Redactor: @unchecked Sendable {
+    /// HMAC-SHA256 with the key already absorbed: each hash copies it (a value) and feeds only its message, rather
+    /// than redoing the key schedule - a journal hashes every channel of every server. Never mutated in place, so
+    /// shared reads from worker threads are safe (hence the unchecked Sendable).
+    private let prepared: HMAC<SHA256>
 
     /// The mask character.
     public static let mask: Character = "•"
 
     /// - Parameter key: the team's secret; the same key gives the same hashes.
     public init(key: String) {
-        self.key = Array(key.utf8)
+        prepared = HMAC<SHA256>(key: SymmetricKey(data: Array(key.utf8)))
     }
 
     /// `kind-` followed by 16 hex digits of HMAC-SHA256(key, kind NUL value).
     public func hash(_ value: String, kind: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data((kind + "\u{0}" + value).utf8), using: SymmetricKey(data: key))
-        return kind + "-" + code.prefix(8).hexDigits
+        var hmac = prepared
+        // Fed in place, without building the message: a journal hashes every channel of every server.
+        var kind = kind, value = value
+        kind.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { hmac.update(data: $0) }
+        value.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        let digits: StaticString = "0123456789abcdef"
+        var out = Array(kind.utf8)
+        out.reserveCapacity(out.count + 17)
+        out.append(UInt8(ascii: "-"))
+        hmac.finalize().withUnsafeBytes { code in
+            for byte in code.prefix(8) {
+                out.append(digits.utf8Start[Int(byte >> 4)])
+                out.append(digits.utf8Start[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let maskScalar: Unicode.Scalar = "\u{2022}"

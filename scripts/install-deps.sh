@@ -8,6 +8,10 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 [ -e /usr/include/unicode/uspoof.h ] || need+=(libicu-dev)
 # SQLite's C API for the watch journal.
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+# --browser: Chromium, which the HTML report's tests drive headless (scripts/test.sh asks for it).
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 # `script` runs the CLI under a pseudo-terminal in the tests (colours, the no-input hint).
 command -v script >/dev/null 2>&1 || need+=(bsdutils)
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every test: the Swift test suite (PCRE2 wrapper, readers, rules, scoring, CLI), every rule example, the fixtures.
+# Every test: the Swift test suite (PCRE2 wrapper, readers, rules, scoring, CLI, the journal on real SQLite files,
+# the HTML report in headless Chromium), every rule example, the fixtures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --browser
 swift build
 swift test
 .build/debug/classify rules lint

@@ -42,7 +42,7 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var rulesOption: RulesOption
 
-    @Option(help: "Output format: text, json, jsonl, markdown (one report per server, with where to report) or csv.")
+    @Option(help: "Output format: text, json, jsonl, markdown (one report per server, with where to report), csv, or html (one self-contained page for a watch list: summary charts, flagged servers with their evidence).")
     var format: ReportFormat = .text
 
     @Option(help: "Language of text and markdown reports: fr or en (default: from the locale).")
@@ -112,7 +112,7 @@ struct Scan: ParsableCommand {
         }
         if quiet { Output.silence() }
         let classifier = try rulesOption.load(prefilter: !noPrefilter)
-        let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown)
+        let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown || format == .html)
         stream.forceLines = jsonl
         let language = lang ?? ReportLanguage.fromEnvironment()
         var referrals: Referrals?

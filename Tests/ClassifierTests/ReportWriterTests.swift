@@ -16,17 +16,17 @@ import Classifier
         let output = StringOutput()
         let formatWriter = renderer.makeWriter(output: output)
         let writer: ReportWriter = sortByScore ? ScoreOrderWriter(formatWriter) : formatWriter
-        let stream = RecordStream(paths: paths.map { Support.checkout.path + "/" + $0 }, hashFiles: format == .markdown)
-        BatchRunner(classifier: classifier, jobs: 2, hashInputs: format == .markdown)
+        let stream = RecordStream(paths: paths.map { Support.checkout.path + "/" + $0 }, hashFiles: format == .markdown || format == .html)
+        BatchRunner(classifier: classifier, jobs: 2, hashInputs: format == .markdown || format == .html)
             .run(stream, render: renderer.render, emit: writer.write, progress: { _ in })
         writer.finish(inputFiles: stream.fileHashes)
         return output.text.replacingOccurrences(of: Support.checkout.path + "/", with: "")
     }
 
-    /// Markdown carries the minute it was made; two runs a minute apart differ there only.
+    /// Markdown and HTML carry the time they were made; two runs differ there only.
     private func undated(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains(" UTC") }.joined(separator: "\n")
+            .filter { !$0.contains(" UTC") && !$0.contains("classify \(Classifier.version) · ") }.joined(separator: "\n")
     }
 
     @Test(arguments: ReportFormat.allCases)

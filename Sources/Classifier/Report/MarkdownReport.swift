@@ -109,19 +109,7 @@ public struct MarkdownReport: Sendable {
 
     /// The reasons behind the verdict, one per category that asks for more than clear.
     func why(_ result: ClassificationResult) -> [String] {
-        var reasons: [String] = []
-        for score in result.categories where score.verdict > .clear {
-            let id = "`\(score.id)`"
-            switch score.reason {
-            case .escalation: reasons.append(String(format: words.whyAuthorities, id))
-            case let .reportPlatformThreshold(threshold):
-                reasons.append(String(format: words.whyPlatform, id, score.score, threshold))
-            case .indicatorCap: reasons.append(String(format: words.whyIndicatorOnly, id))
-            case let .watchThreshold(threshold): reasons.append(String(format: words.whyWatch, id, score.score, threshold))
-            case .belowWatch: break
-            }
-        }
-        return reasons.isEmpty ? [words.whyClear] : reasons
+        words.reasons(result) { "`\($0)`" }
     }
 
     /// Text that cannot break a table or start markup.

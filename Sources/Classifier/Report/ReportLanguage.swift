@@ -32,6 +32,23 @@ public struct ReportWords: Sendable {
     /// nothing in English, where the identifier says it.
     public func gloss(_ verdict: Verdict) -> String? { verdictWords[verdict] }
 
+    /// The reasons behind a verdict, one per category that asks for more than clear, read from the scorer's
+    /// ``VerdictReason``; `quote` dresses a category id for the format (a code span, an HTML element).
+    public func reasons(_ result: ClassificationResult, quote: (String) -> String) -> [String] {
+        var reasons: [String] = []
+        for score in result.categories where score.verdict > .clear {
+            let id = quote(score.id)
+            switch score.reason {
+            case .escalation: reasons.append(String(format: whyAuthorities, id))
+            case let .reportPlatformThreshold(threshold): reasons.append(String(format: whyPlatform, id, score.score, threshold))
+            case .indicatorCap: reasons.append(String(format: whyIndicatorOnly, id))
+            case let .watchThreshold(threshold): reasons.append(String(format: whyWatch, id, score.score, threshold))
+            case .belowWatch: break
+            }
+        }
+        return reasons.isEmpty ? [whyClear] : reasons
+    }
+
     /// `server name`, `CATEGORY › #channel (topic)`… in this language.
     public func path(_ location: Location) -> String {
         switch location.field {

@@ -1,6 +1,6 @@
 /// The output formats of `classify`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, jsonl, markdown, csv
+    case text, json, jsonl, markdown, csv, html
 }
 
 /// Turns each batch item into its output in one format - redacted first when asked. Built once per run and shared
@@ -14,6 +14,8 @@ public struct ReportRenderer: Sendable {
     private let text: TextReport
     private let markdown: MarkdownReport
     private let csv: CSVReport
+    private let html: HTMLReport
+    private let policy: Policy
 
     /// What a worker makes of one record: the output, messages for standard error, and what a summary needs.
     public struct Rendered: Sendable {
@@ -34,6 +36,8 @@ public struct ReportRenderer: Sendable {
         public var skipped = false
         /// The highest category score of the server, for `--sort score`.
         public var score = 0
+        /// Ids of the rules that fired (counter-evidence left out), for summaries.
+        public var rules: [String] = []
 
         /// A record `--select` leaves out.
         public static let skip = Rendered(output: "", messages: [], verdict: nil, flagged: [], ruleErrors: 0, skipped: true)
@@ -50,6 +54,8 @@ public struct ReportRenderer: Sendable {
         markdown = MarkdownReport(language: options.language, policy: policy,
                                   referrals: options.referrals ?? Referrals(entries: []), date: options.date)
         csv = CSVReport(categories: policy.categories.map(\.id), excel: options.csvExcel)
+        html = HTMLReport(language: options.language)
+        self.policy = policy
     }
 
     /// The redactor of ``options``, applied to every item before it is rendered; nil when not redacting.
@@ -63,6 +69,8 @@ public struct ReportRenderer: Sendable {
         case .csv: return LineWriter(output: output, header: csv.header)
         case .json: return JSONArrayWriter(output: output)
         case .markdown: return MarkdownWriter(output: output, report: markdown, redactor: redactor)
+        case .html: return HTMLWriter(output: output, language: options.language, policy: policy, redactor: redactor,
+                                      date: options.date)
         }
     }
 
@@ -79,6 +87,8 @@ public struct ReportRenderer: Sendable {
             case .json: output = Self.indent(JSONReport.object(for: error).serialized(pretty: true))
             case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
             case .csv: output = csv.render(error)
+            // The page counts unreadable records in its summary; the message goes to standard error.
+            case .html: output = ""
             }
             return Rendered(output: output, messages: ["classify: " + error.message(in: options.language)], verdict: nil,
                             flagged: [], ruleErrors: 0)
@@ -91,13 +101,15 @@ public struct ReportRenderer: Sendable {
             case .json: output = Self.indent(JSONReport.object(for: result).serialized(pretty: true))
             case .markdown: output = markdown.render(result)
             case .csv: output = csv.render(result)
+            case .html: output = html.render(result)
             }
             return Rendered(output: output,
                             messages: result.errors.map { "classify: \(result.server.source.display): \($0)" },
                             verdict: result.verdict,
                             flagged: result.categories.filter { $0.verdict > .clear }.map(\.id),
                             ruleErrors: result.errors.count, warnings: result.warnings.count,
-                            score: result.categories.map(\.score).max() ?? 0)
+                            score: result.categories.map(\.score).max() ?? 0,
+                            rules: Array(Set(result.evidence.filter { !$0.isCounter }.map(\.rule))).sorted())
         }
     }
 

@@ -11,7 +11,7 @@ import Testing
         #expect(part.match == "demande-leak")
         #expect(part.start == 2 && part.end == 14)
         #expect(Array(part.text.unicodeScalars)[part.start..<part.end].map(String.init).joined() == "demande-leak")
-        #expect(part.location.path == "📁 ÉCHANGES › #💦・demande-leak・💦")
+        #expect(ReportWords.english.path(part.location) == "📁 ÉCHANGES › #💦・demande-leak・💦")
         #expect(part.view == .raw)
     }
 

@@ -17,22 +17,6 @@ public struct Location: Sendable, Equatable, Codable {
         self.categoryIndex = categoryIndex
         self.channelIndex = channelIndex
     }
-
-    /// `category › #channel`, `category`, `#channel (topic)`, `server name`…
-    public var path: String {
-        switch field {
-        case .serverName: return "server name"
-        case .serverDescription: return "server description"
-        case .category: return category ?? ""
-        case .channel, .topic, .tag, .flag:
-            var text = category.map { "\($0) › " } ?? ""
-            text += "#" + (channel ?? "")
-            if field == .topic { text += " (topic)" }
-            if field == .tag { text += " (tags)" }
-            if field == .flag { text += " (nsfw flag)" }
-            return text
-        }
-    }
 }
 
 /// One signal found in one text: the piece of a hit that points at words in the server.
@@ -93,6 +77,6 @@ public struct RuleError: Sendable, Equatable, CustomStringConvertible {
     public let message: String
 
     public var description: String {
-        "rule \(rules.joined(separator: ", ")) (signal \(signal)) at \(location.path): \(message)"
+        "rule \(rules.joined(separator: ", ")) (signal \(signal)) at \(ReportWords.english.path(location)): \(message)"
     }
 }

@@ -26,7 +26,7 @@ public struct CSVReport: Sendable {
     public func render(_ result: ClassificationResult) -> String {
         let scores = Dictionary(uniqueKeysWithValues: result.categories.map { ($0.id, $0) })
         let evidence = result.evidence.map { item in
-            "\(item.rule) @ \(item.primary.location.path): \(item.primary.match)"
+            "\(item.rule) @ \(ReportWords.english.path(item.primary.location)): \(item.primary.match)"
         }
         return row([result.server.source.file, result.server.source.record.map(String.init) ?? "",
                     result.server.id ?? "", result.server.name, result.verdict.rawValue]

@@ -66,7 +66,7 @@ public enum JSONReport {
             ("lowers", .strings(item.lowers)),
             ("scope", .string(item.scope.rawValue)),
             ("field", .string(primary.location.field.rawValue)),
-            ("location", .string(primary.location.path)),
+            ("location", .string(ReportWords.english.path(primary.location))),
             ("match", .string(primary.match)),
             ("span", span(primary)),
             ("parts", .array(item.parts.map(part))),
@@ -79,7 +79,7 @@ public enum JSONReport {
             ("field", .string(part.location.field.rawValue)),
             ("category", .optional(part.location.category)),
             ("channel", .optional(part.location.channel)),
-            ("location", .string(part.location.path)),
+            ("location", .string(ReportWords.english.path(part.location))),
             ("text", .string(part.text)),
             ("match", .string(part.match)),
             ("span", span(part)),
@@ -97,7 +97,7 @@ public enum JSONReport {
             ("kind", .string("rule")),
             ("signal", .string(error.signal)),
             ("rules", .strings(error.rules)),
-            ("location", .string(error.location.path)),
+            ("location", .string(ReportWords.english.path(error.location))),
             ("message", .string(error.message)),
         ])
     }

@@ -21,7 +21,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 /// Every phrase of the text and markdown reports, in one language.
 public struct ReportWords: Sendable {
     let noEvidence, was, typologySection, loweredBy, counterEvidence, error, experimental, indicator, lowers, weight: String
-    let serverName, serverDescription, topic: String
+    let serverName, serverDescription, topic, nsfwFlag: String
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
@@ -49,7 +49,8 @@ public struct ReportWords: Sendable {
         return reasons.isEmpty ? [whyClear] : reasons
     }
 
-    /// `server name`, `CATEGORY › #channel (topic)`… in this language.
+    /// `server name`, `CATEGORY › #channel (topic)`… in this language: the one place a location becomes text (the
+    /// engine keeps positions and fields; JSON, CSV and messages use the English words).
     public func path(_ location: Location) -> String {
         switch location.field {
         case .serverName: return serverName
@@ -60,7 +61,7 @@ public struct ReportWords: Sendable {
             text += "#" + (location.channel ?? "")
             if location.field == .topic { text += " (\(topic))" }
             if location.field == .tag { text += " (tags)" }
-            if location.field == .flag { text += " (nsfw)" }
+            if location.field == .flag { text += " (\(nsfwFlag))" }
             return text
         }
     }
@@ -69,7 +70,7 @@ public struct ReportWords: Sendable {
         noEvidence: "no category shows evidence", was: "was", typologySection: "typology section",
         loweredBy: "lowered by", counterEvidence: "counter-evidence", error: "error", experimental: "experimental",
         indicator: "indicator", lowers: "lowers", weight: "weight",
-        serverName: "server name", serverDescription: "server description", topic: "topic",
+        serverName: "server name", serverDescription: "server description", topic: "topic", nsfwFlag: "nsfw flag",
         reportTitle: "classify report", verdict: "Verdict", why: "Why", categories: "Categories",
         category: "category", section: "section", score: "score", evidence: "Evidence", rule: "rule",
         location: "where", match: "words matched", view: "view",
@@ -90,7 +91,7 @@ public struct ReportWords: Sendable {
         noEvidence: "aucune catégorie ne présente d'indice", was: "avant", typologySection: "section de la typologie",
         loweredBy: "abaissé par", counterEvidence: "contre-indices", error: "erreur", experimental: "expérimentale",
         indicator: "indice de contexte", lowers: "abaisse", weight: "poids",
-        serverName: "nom du serveur", serverDescription: "description du serveur", topic: "sujet",
+        serverName: "nom du serveur", serverDescription: "description du serveur", topic: "sujet", nsfwFlag: "nsfw",
         reportTitle: "rapport classify", verdict: "Verdict", why: "Pourquoi", categories: "Catégories",
         category: "catégorie", section: "section", score: "score", evidence: "Indices", rule: "règle",
         location: "où", match: "mots relevés", view: "vue",

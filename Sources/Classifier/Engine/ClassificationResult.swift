@@ -1,9 +1,12 @@
 /// Everything classify says about one server: the verdict, the scores behind it and the evidence behind those.
 public struct ClassificationResult: Sendable {
+    /// The server classified, with protected names (``ProtectedNames``) masked in it.
     public let server: Server
+    /// The server's verdict: the highest any category asks for, after escalation (see ``Scorer``).
     public let verdict: Verdict
     /// Every category with evidence (or lowered by counter-evidence), in typology order.
     public let categories: [CategoryScore]
+    /// Every rule hit, counter-evidence and experimental rules included, in rule-set order (rules building on other hits last).
     public let evidence: [Evidence]
     /// Rules that could not be evaluated on this server; their absence from the evidence means nothing.
     public let errors: [RuleError]

@@ -2,7 +2,7 @@
 package enum ServerDecoder {
     /// Decodes one document, detecting its format. `fallbackName` names a server whose export carries no name
     /// (a bare Discord channel array), usually the file's base name.
-    public static func decode(_ value: JSONValue, source: SourceRef, fallbackName: String) throws(InputError) -> Server {
+    public static func server(from value: JSONValue, source: SourceRef, fallbackName: String) throws(InputError) -> Server {
         guard let format = InputFormat.detect(value) else {
             throw .unknownShape(source: source, found: describeShape(value))
         }

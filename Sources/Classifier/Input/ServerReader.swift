@@ -69,7 +69,7 @@ public enum ServerReader {
                                                    column: error.column, reason: error.reason))
                 }
                 return Result { () throws(InputError) -> Server in
-                    try ServerDecoder.decode(value, source: record.source, fallbackName: record.fallbackName)
+                    try ServerDecoder.server(from: value, source: record.source, fallbackName: record.fallbackName)
                 }
             }
         }

@@ -8,6 +8,7 @@ public struct HTMLReport: Sendable {
     /// Language of the words around the data.
     public let language: ReportLanguage
 
+    /// Makes a renderer that writes the words around the data in `language`.
     public init(language: ReportLanguage) {
         self.language = language
     }

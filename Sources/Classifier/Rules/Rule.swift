@@ -29,19 +29,24 @@ public enum RuleEffect: Sendable, Equatable {
 
 /// A rule of a rule pack: which signals must appear together, where, and what a hit means.
 public final class Rule: Sendable {
+    /// Unique id of the rule, as written in its pack and shown in evidence.
     public let id: String
     /// Category id (`leaks`, `tributes`, `irl-predation`, `deepfakes`, `minors`, `nsfw`).
     public let category: String
     /// The typology section the rule encodes, such as `1.2`.
     public let section: String
+    /// Whether the rule's hits are scored (`stable`) or only reported (`experimental`).
     public let status: RuleStatus
     /// Strength of one hit, 1–100 (see ``Scorer``).
     public let weight: Int
+    /// What a hit means, in words, for people reading a report.
     public let description: String
+    /// Whether a hit raises its category's score or lowers other categories' (counter-evidence).
     public let effect: RuleEffect
     /// A context clue rather than evidence: it adds to its category's score, but a verdict raised by such hits
     /// alone is capped at `watch`, and a `minors` indicator does not escalate to `report-authorities`.
     public let indicator: Bool
+    /// How far apart the rule's signals may be and still make one hit.
     public let scope: Scope
     /// The fields the rule reads: hits of its signals elsewhere are ignored for this rule.
     public let fields: Set<Field>
@@ -49,11 +54,13 @@ public final class Rule: Sendable {
     public let all: [String]
     /// Signals of which at least `minAny` must be present in the same unit.
     public let any: [String]
+    /// How many of `any` must be present: 0 when `any` is empty, else 1 to `any.count` (1 unless the pack says).
     public let minAny: Int
     /// A second group: at least one of these must be present too (for "a person AND a sexual context").
     public let andAny: [String]
     /// Signals whose presence in the unit cancels the hit.
     public let none: [String]
+    /// Texts the rule must and must not match, run by `classify rules test`.
     public let examples: Examples
     /// The pack file the rule came from, for messages.
     public let file: String

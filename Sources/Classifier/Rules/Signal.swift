@@ -1,8 +1,11 @@
 /// A named indicator: one or more patterns looked for in some fields of a server. Signals are the building blocks
 /// of rules; by themselves they are not evidence.
 public struct Signal: Sendable {
+    /// Unique id of the signal, as rules name it in `all`, `any`, `and-any` and `none`.
     public let id: String
+    /// What the signal looks for, in words, for people reading the pack.
     public let description: String
+    /// The fields the patterns run on; the signal never matches elsewhere.
     public let fields: Set<Field>
     package let patterns: [CompiledPattern]
     /// The text views the patterns run on; the raw view always, the others as the pack says.
@@ -10,6 +13,7 @@ public struct Signal: Sendable {
     /// When false, the negation guard is not applied (for signals whose own text is a negation, such as
     /// "no age limit").
     public let negatable: Bool
+    /// Texts the signal must and must not match, run by `classify rules test`.
     public let examples: Examples
     /// True for the implicit signal a rule with its own `patterns` gets.
     public let isImplicit: Bool
@@ -23,6 +27,7 @@ public struct Signal: Sendable {
     /// The signal's patterns come from the names a team protects (`--protect FILE`, ``ProtectedNames``), not from
     /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.
     public var fromProtectList = false
+    /// Stand-in protected names for `rules test` when the signal comes from the protect list; empty otherwise.
     public var exampleNames: [String] = []
     /// Where the signal (or the rule that owns an implicit signal) is written, for messages.
     public var location: SourceLocation?
@@ -38,12 +43,16 @@ public struct Signal: Sendable {
 /// elsewhere: `server:`, `description:`, `category:` (the following channels go into it), `channel:`, `topic:`
 /// (the topic of the channel before it).
 public struct Examples: Sendable, Equatable {
+    /// Examples that must match: each one is the lines of a small server.
     public var match: [[String]]
+    /// Examples that must not match: each one is the lines of a small server.
     public var noMatch: [[String]]
     /// Where each example of `match` and `noMatch` is written, index for index (empty when built in code).
     public var matchAt: [SourceLocation] = []
+    /// Where each example of `noMatch` is written, index for index (empty when built in code).
     public var noMatchAt: [SourceLocation] = []
 
+    /// Makes examples from line lists; the source locations stay empty.
     public init(match: [[String]] = [], noMatch: [[String]] = []) {
         self.match = match
         self.noMatch = noMatch

@@ -4,6 +4,7 @@
 /// to slip past filters; each byte of such a view remembers which original scalar it came from, so evidence always
 /// points into the original text.
 public struct TextView: Sendable {
+    /// Which normalisation a view applies; sorted in declaration order (raw first).
     public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         /// The text exactly as exported.
         case raw
@@ -22,12 +23,15 @@ public struct TextView: Sendable {
         /// set's vocabulary (see `Segmenter`).
         case segmented
 
+        /// Orders kinds as declared: raw, folded, skeleton, leet, segmented.
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
+    /// Which normalisation this view applies.
     public let kind: Kind
+    /// The view's text as UTF-8, what patterns run on; offsets into it are bytes, not scalars.
     public let bytes: [UInt8]
     /// For each byte of `bytes`, the original byte range of the scalar it came from; nil for the raw view.
     let originStart: [Int32]?

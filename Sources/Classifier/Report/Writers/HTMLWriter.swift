@@ -27,6 +27,7 @@ public final class HTMLWriter: ReportWriter {
 
     private func say(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
 
+    /// Counts the record for the summary and streams its table row; a clear server is counted, not listed.
     public func write(_ record: ReportRenderer.Rendered) {
         if let verdict = record.verdict {
             verdicts[verdict, default: 0] += 1
@@ -40,6 +41,7 @@ public final class HTMLWriter: ReportWriter {
         listed += 1
     }
 
+    /// Closes the table and writes the summary (charts, top rules, versions, input files); call once, last.
     public func finish(inputFiles: [(file: String, sha256: String)]) {
         var out = "</table>\n"
         if listed == 0 { out += "<p>" + say("No server reached watch.", "Aucun serveur n'atteint la veille.") + "</p>\n" }

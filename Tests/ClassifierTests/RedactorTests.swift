@@ -1,0 +1,18 @@
+import Crypto
+import Foundation
+import Testing
+@testable import Classifier
+
+/// The keyed hashes of `--redact` and the journal: HMAC-SHA256 exactly, whatever the key's length.
+@Suite struct RedactorTests {
+    @Test(arguments: ["k", "team key", String(repeating: "long key ", count: 20), "é🔑"])
+    func hashesAreHMACSHA256(key: String) {
+        let redactor = Redactor(key: key)
+        for (value, kind) in [("900000000000000001", "server"), ("Coin des Scred", "name"), ("", "channel"), ("日本語 🔞", "file")] {
+            let expected = HMAC<SHA256>.authenticationCode(for: Data((kind + "\u{0}" + value).utf8),
+                                                           using: SymmetricKey(data: Data(key.utf8)))
+            #expect(redactor.code(value, kind: kind) == Array(expected.prefix(8)), "\(key) \(kind) \(value)")
+            #expect(redactor.hash(value, kind: kind) == kind + "-" + expected.prefix(8).map { String(format: "%02x", $0) }.joined())
+        }
+    }
+}

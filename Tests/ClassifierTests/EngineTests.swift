@@ -1,12 +1,57 @@
 import Testing
 @testable import Classifier
 
+/// The engine on a small inline pack, so a change to the bundled packs cannot make these pass or fail: spans, negation,
+/// combined hits, scopes and inherited context, match limits.
 @Suite struct EngineTests {
-    let classifier = Support.bundled
+    static let pack = """
+        signals:
+          - id: minor
+            description: a minor marker
+            inherited: true
+            patterns: ['\\b(?:teens?|lyc[ée]e)\\b']
+            examples: {match: ["teens"], no-match: ["tennis"]}
+          - id: sexual
+            description: sexual words
+            patterns: ['\\b(?:nudes?|nsfw)\\b']
+            examples: {match: ["nudes"], no-match: ["nude-colour"]}
+        rules:
+          - id: test.request-channel
+            category: leaks
+            section: "1.1"
+            weight: 70
+            description: a channel asking for leaks
+            patterns: ['\\bdemande[\\s\\-_]*leaks?\\b']
+            examples: {match: ["demande-leak"], no-match: ["demande"]}
+          - id: test.deepfake
+            category: deepfakes
+            section: "4"
+            weight: 70
+            description: deepfakes
+            patterns: ['\\bdeepfakes?\\b']
+            examples: {match: ["deepfake"], no-match: ["fake"]}
+          - id: test.leak
+            category: leaks
+            section: "1.1"
+            weight: 70
+            description: leaks
+            patterns: ['\\bleaks?\\b']
+            examples: {match: ["leaks"], no-match: ["league"]}
+          - id: test.minor-sexual
+            category: minors
+            section: "5.2"
+            weight: 90
+            description: a minor marker and sexual words in one channel, the marker maybe from the category
+            scope: channel
+            any: [minor]
+            and-any: [sexual]
+            examples: {match: ["teen-nudes"], no-match: ["teen-support"]}
+        """
+    let classifier: Classifier = try! Classifier(rulesDirectory: Support.rulesFolder(["test.yaml": EngineTests.pack]))
 
     @Test func evidenceSpanIsInUnicodeScalarsOfTheOriginal() throws {
         let result = classifier.classify(Support.server(["category: 📁 ÉCHANGES", "💦・demande-leak・💦"]))
-        let evidence = try #require(result.evidence.first { $0.rule == "leaks.request-channel" })
+        let evidence = try #require(result.evidence.first { $0.rule == "test.request-channel" })
         let part = evidence.primary
         #expect(part.match == "demande-leak")
         #expect(part.start == 2 && part.end == 14)
@@ -20,11 +65,16 @@ import Testing
             let result = classifier.classify(Support.server([text]))
             #expect(!result.evidence.contains { $0.category == "leaks" || $0.category == "deepfakes" }, "\(text)")
         }
+        // The positive control: the same words without their denial are hits.
+        for text in ["leaks", "deepfake", "leaks-ici", "un deepfake"] {
+            let result = classifier.classify(Support.server([text]))
+            #expect(result.evidence.contains { $0.category == "leaks" || $0.category == "deepfakes" }, "\(text)")
+        }
     }
 
     @Test func combinedHitShowsEveryPart() throws {
         let result = classifier.classify(Support.server(["category: LYCÉE", "général", "nudes-lycée"]))
-        let hit = try #require(result.evidence.first { $0.rule == "minors.minor-sexual" })
+        let hit = try #require(result.evidence.first { $0.rule == "test.minor-sexual" })
         #expect(Set(hit.parts.map(\.match)) == ["nudes", "lycée"])
         #expect(result.verdict == .reportAuthorities)
     }

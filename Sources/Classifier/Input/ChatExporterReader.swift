@@ -10,9 +10,7 @@ extension FileReader {
     func startsChatExport() -> Bool {
         while buffer.count - position < 64, !atEnd { fill() }
         var index = skipBlank(from: position)
-        if index == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-            index = skipBlank(from: 3)
-        }
+        if index == 0, ByteOrderMark.length(at: buffer) > 0 { index = skipBlank(from: 3) }
         guard index < buffer.count, buffer[index] == UInt8(ascii: "{") else { return false }
         index = skipBlank(from: index + 1)
         let key = Array("\"guild\"".utf8)
@@ -31,7 +29,7 @@ extension FileReader {
                                                             reason: reason + " (DiscordChatExporter export)")),
                              source: source, fallbackName: fallbackName)
         }
-        if index == 0, buffer.count >= 3, buffer[0] == 0xEF { index = 3 }
+        if index == 0 { index = ByteOrderMark.length(at: buffer) }
         index = skipBlank(from: index) + 1  // past "{"
         var guild: [UInt8]?
         var channel: [UInt8]?

@@ -161,8 +161,7 @@ final class FileReader {
                 if stop > position, buffer[stop - 1] == 0x0D { stop -= 1 }  // CRLF
                 let range = position..<stop
                 position = min(end + 1, buffer.count)
-                if lineNumber == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF,
-                   range.lowerBound == 0 {
+                if lineNumber == 1, range.lowerBound == 0, ByteOrderMark.length(at: buffer) > 0 {
                     if let record = record(for: 3..<max(3, stop)) { return record }
                     continue
                 }
@@ -237,7 +236,7 @@ final class FileReader {
 
     private func firstNonBlank(from start: Int) -> Int? {
         var index = start
-        if index == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+        if index == 0 { index = ByteOrderMark.length(at: buffer) }
         while index < buffer.count {
             switch buffer[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1

@@ -19,7 +19,7 @@ package struct JSONParser {
     /// Parses one complete JSON document (surrounding white space allowed).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.position = 3 }
+        parser.position = ByteOrderMark.length(at: bytes)
         parser.skipWhitespace()
         guard parser.position < bytes.count else { throw parser.error("empty input: expected a JSON value") }
         let value = try parser.parseValue()

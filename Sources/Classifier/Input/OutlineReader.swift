@@ -18,8 +18,7 @@ import Foundation
 package enum OutlineReader {
     /// True when `bytes` (after a byte-order mark and blank lines) start with `# `: an outline, not JSON.
     public static func looksLikeOutline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        var index = ByteOrderMark.length(at: bytes)
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         return index + 1 < bytes.count && bytes[index] == UInt8(ascii: "#") && bytes[index + 1] == 0x20
     }

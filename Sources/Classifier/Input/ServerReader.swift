@@ -86,8 +86,7 @@ public enum ServerReader {
     }
 
     private static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+        var index = ByteOrderMark.length(at: buffer)
         while index < buffer.count {
             switch buffer[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1

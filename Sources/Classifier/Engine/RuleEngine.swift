@@ -136,22 +136,26 @@ package struct RuleEngine: Sendable {
         }
     }
 
-    /// Drops the hits of signals whose `denied-by` signals appear in the same channel (or the same text, outside
-    /// channels): the parent or victim framing that turns a leak word into a call for help.
+    /// Drops the hits of signals whose `denied-by` signals appear in the same channel, in the server's header (its
+    /// name and description are one place), or in the same text elsewhere: the parent or victim framing that turns
+    /// a leak word into a call for help.
     private func applyDenials(_ hits: inout [String: [SignalHit]], texts: [FieldText]) {
+        func isHeader(_ text: FieldText) -> Bool { text.field == .serverName || text.field == .serverDescription }
         for (id, deniedBy) in denials {
             guard let list = hits[id] else { continue }
             guard deniedBy.contains(where: { hits[$0] != nil }) else { continue }
-            var denyingChannels = Set<Int>(), denyingTexts = Set<Int>()
+            var denyingChannels = Set<Int>(), denyingTexts = Set<Int>(), denyingHeader = false
             for denier in deniedBy {
                 for hit in hits[denier] ?? [] {
                     if let channel = texts[hit.textIndex].channelIndex { denyingChannels.insert(channel) }
+                    if isHeader(texts[hit.textIndex]) { denyingHeader = true }
                     denyingTexts.insert(hit.textIndex)
                 }
             }
             guard !denyingTexts.isEmpty else { continue }
             let kept = list.filter { hit in
                 if let channel = texts[hit.textIndex].channelIndex { return !denyingChannels.contains(channel) }
+                if denyingHeader, isHeader(texts[hit.textIndex]) { return false }
                 return !denyingTexts.contains(hit.textIndex)
             }
             hits[id] = kept.isEmpty ? nil : kept

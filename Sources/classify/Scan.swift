@@ -31,6 +31,8 @@ struct Scan: ParsableCommand {
               classify --format jsonl exports/ > out.jsonl  every server, for tools
               classify --format markdown --lang fr x.json   a report to attach to a complaint
               classify -q --fail-on report-platform x.json  nothing printed; the exit code says
+              classify --format html list.jsonl > r.html    one page: charts, flagged servers
+              classify --journal watch.sqlite exports/      and keep an anonymised history
 
             Exit codes: 0 done; 1 a server reached --fail-on; 2 an input, usage or rule-pack error; 3 both a server \
             reached --fail-on and some input could not be read.

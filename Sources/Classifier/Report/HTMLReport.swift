@@ -29,9 +29,15 @@ public struct HTMLReport: Sendable {
             + flagged.map { "\($0.id) <b>\($0.score)</b>" }.joined(separator: "<br>") + "</td><td>"
             + rules.map { "<code>\(Self.escape($0))</code>" }.joined(separator: " ") + "</td></tr>\n"
         out += "<tr class=\"detail\"><td colspan=\"4\"><details><summary>" + Self.escape(words.evidence) + " · "
-            + Self.escape(words.why) + "</summary>\n<p>" + words.reasons(result) { "<code>\(Self.escape($0))</code>" }
-                .joined(separator: "; ") + "</p>\n"
-        if server.isRedacted { out += "<p><em>\(Self.escape(words.redactedNote))</em></p>\n" }
+            + Self.escape(words.why) + "</summary>\n" + detail(result) + "</details></td></tr>\n</tbody>"
+        return out
+    }
+
+    /// Why, every evidence part, and the structure as a tree with the matched words marked: the body of a server's
+    /// detail, on the watch-list page and on a complaint page alike.
+    public func detail(_ result: ClassificationResult) -> String {
+        var out = "<p>" + words.reasons(result) { "<code>\(Self.escape($0))</code>" }.joined(separator: "; ") + "</p>\n"
+        if result.server.isRedacted { out += "<p><em>\(Self.escape(words.redactedNote))</em></p>\n" }
         out += "<table class=\"evidence\"><thead><tr><th>\(words.rule)</th><th>\(words.section)</th><th>\(words.location)</th><th>\(words.match)</th></tr></thead><tbody>\n"
         for evidence in result.evidence {
             for (index, part) in evidence.parts.enumerated() {
@@ -41,8 +47,7 @@ public struct HTMLReport: Sendable {
                     + Self.escape(words.path(part.location)) + "</td><td><mark>" + Self.escape(part.match) + "</mark></td></tr>\n"
             }
         }
-        out += "</tbody></table>\n" + tree(result) + "</details></td></tr>\n</tbody>"
-        return out
+        return out + "</tbody></table>\n" + tree(result)
     }
 
     /// Categories › channels, with the words that matched marked in each name.

@@ -30,6 +30,15 @@ import Classifier
         #expect(french.contains("Verdict automatique") && french.contains("Où signaler") && french.contains("<html lang=\"fr\">"))
     }
 
+    @Test func markdownReportsCarryTheLinksAndTheNoticeToo() throws {
+        let (path, _) = export()
+        let markdown = try cli.classify(["--format", "markdown", "--lang", "en", path]).stdout
+        #expect(markdown.contains("<https://discord.com/channels/1170000000000000009/1180000000000000002>"))
+        #expect(markdown.contains("Automated verdict from names only"))
+        let redacted = try cli.classify(["--format", "markdown", "--redact", "--redact-key", "k", path]).stdout
+        #expect(!redacted.contains("discord.com/channels") && !redacted.contains("1170000000000000009"))
+    }
+
     @Test func redactedPagesHoldNoIdNameOrLink() throws {
         let (path, _) = export()
         let run = try cli.classify(["report", "1170000000000000009", path, "--redact", "--redact-key", "k"])

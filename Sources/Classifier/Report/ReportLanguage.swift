@@ -25,6 +25,7 @@ public struct ReportWords: Sendable {
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
     let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
+    let links, automatedNotice: String
     /// Words beside each verdict's identifier; none in English, where the identifier says it.
     var verdictWords: [Verdict: String] = [:]
 
@@ -85,7 +86,9 @@ public struct ReportWords: Sendable {
         whyPlatform: "%@ scored %d, at or above the report-platform threshold (%d)",
         whyAuthorities: "a stable %@ rule matched: any evidence that minors are sexualised goes to the authorities, "
             + "whatever the scores",
-        errorsHeading: "Errors", inputFiles: "Input files (SHA-256 of each whole file, as sha256sum prints it)")
+        errorsHeading: "Errors", inputFiles: "Input files (SHA-256 of each whole file, as sha256sum prints it)",
+        links: "Links",
+        automatedNotice: "Automated verdict from names only: a person must review it before any report. Never download or forward images of minors; report the link.")
 
     static let french = ReportWords(
         noEvidence: "aucune catégorie ne présente d'indice", was: "avant", typologySection: "section de la typologie",
@@ -107,6 +110,8 @@ public struct ReportWords: Sendable {
         whyAuthorities: "une règle stable de %@ a été déclenchée : tout indice de sexualisation de mineur·es va aux "
             + "autorités, quels que soient les scores",
         errorsHeading: "Erreurs", inputFiles: "Fichiers d'entrée (SHA-256 de chaque fichier entier, comme sha256sum)",
+        links: "Liens",
+        automatedNotice: "Verdict automatique, tiré des seuls noms : une personne doit le revoir avant tout signalement. Ne téléchargez ni ne transférez jamais d'image de mineur ; signalez le lien.",
         verdictWords: [.clear: "rien à signaler", .watch: "à surveiller", .reportPlatform: "à signaler à la plateforme",
                        .reportAuthorities: "à signaler aux autorités"])
 }

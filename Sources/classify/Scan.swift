@@ -171,6 +171,10 @@ struct Scan: ParsableCommand {
                 if let failOn, verdict >= failOn { reachedFailOn = true }
                 if let minVerdict, verdict < minVerdict {
                     totals.addHidden()
+                    // Counted, not printed: a page's summary still counts every server classified.
+                    var hidden = rendered
+                    hidden.output = ""
+                    writer.write(hidden)
                     return
                 }
             } else {

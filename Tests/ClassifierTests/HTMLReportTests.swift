@@ -34,6 +34,9 @@ import Classifier
         #expect(page.stdout.hasPrefix("<!DOCTYPE html>") && page.stdout.hasSuffix("</html>\n"))
         #expect(!page.stdout.contains("http://") && !page.stdout.contains("https://"), "nothing is fetched from the network")
         #expect(page.stdout.contains("<svg role=\"img\""), "charts drawn inline")
+        let urgent = try cli.classify(["--format", "html", "--lang", "en", "--min-verdict", "report-authorities", "Fixtures"]).stdout
+        #expect(urgent.contains("\(total) servers classified, \(counts["report-authorities"] ?? 0) listed"),
+                "--min-verdict lists fewer but the summary counts every server")
         let french = try cli.classify(["--format", "html", "--lang", "fr", "Fixtures/leaks-influ-hub.json"])
         #expect(french.stdout.contains("<html lang=\"fr\">") && french.stdout.contains("Synthèse")
                     && french.stdout.contains("à signaler à la plateforme"))

@@ -91,6 +91,9 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Order of the results: input (as read, streamed) or score (most urgent first: verdict, then highest category score; holds every result until the end, so for finite inputs).", valueName: "input|score"))
     var sort: ResultOrder = .input
 
+    @Flag(help: "With --format html: list clear servers too (by default the page counts them without listing them).")
+    var all = false
+
     @Flag(name: .customLong("csv-excel"), help: "CSV as French spreadsheets open it: ';' between fields and a UTF-8 byte-order mark.")
     var csvExcel = false
 
@@ -138,8 +141,9 @@ struct Scan: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let options = ReportOptions(language: language, colour: useColour, csvExcel: csvExcel,
+        var options = ReportOptions(language: language, colour: useColour, csvExcel: csvExcel,
                                     redactor: redact ? key.map(Redactor.init(key:)) : nil, referrals: referrals)
+        options.listClear = all
         let renderer = ReportRenderer(format: format, policy: classifier.rules.policy, options: options)
         let interactive = isatty(STDERR_FILENO) == 1
         let meter = (progress ?? interactive) && !quiet ? ProgressMeter() : nil

@@ -34,6 +34,8 @@ import Classifier
         #expect(page.stdout.hasPrefix("<!DOCTYPE html>") && page.stdout.hasSuffix("</html>\n"))
         #expect(!page.stdout.contains("http://") && !page.stdout.contains("https://"), "nothing is fetched from the network")
         #expect(page.stdout.contains("<svg role=\"img\""), "charts drawn inline")
+        let everything = try cli.classify(["--format", "html", "--all", "Fixtures"]).stdout
+        #expect(count("<tbody class=\"server\" data-verdict=\"clear\"", in: everything) == counts["clear"] ?? 0, "--all lists clear servers")
         let urgent = try cli.classify(["--format", "html", "--lang", "en", "--min-verdict", "report-authorities", "Fixtures"]).stdout
         #expect(urgent.contains("\(total) servers classified, \(counts["report-authorities"] ?? 0) listed"),
                 "--min-verdict lists fewer but the summary counts every server")

@@ -9,15 +9,19 @@ public struct HTMLReport: Sendable {
     public let language: ReportLanguage
 
     /// Makes a renderer that writes the words around the data in `language`.
-    public init(language: ReportLanguage) {
+    /// List clear servers too (`--all`).
+    public let listClear: Bool
+
+    public init(language: ReportLanguage, listClear: Bool = false) {
         self.language = language
+        self.listClear = listClear
     }
 
     private var words: ReportWords { language.words }
 
-    /// The row, or "" for a clear server.
+    /// The row, or "" for a clear server unless ``listClear``.
     public func render(_ result: ClassificationResult) -> String {
-        guard result.verdict > .clear else { return "" }
+        guard result.verdict > .clear || listClear else { return "" }
         let server = result.server
         let flagged = result.categories.filter { $0.verdict > .clear }
         let rules = Array(Set(result.evidence.filter { !$0.isCounter }.map(\.rule))).sorted()

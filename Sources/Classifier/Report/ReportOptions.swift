@@ -15,6 +15,8 @@ public struct ReportOptions: Sendable {
     public var referrals: Referrals?
     /// The date written in reports.
     public var date: Date
+    /// List clear servers on the watch-list page too (`--all`); by default they are counted, not listed.
+    public var listClear = false
 
     /// Options for every format; the defaults: English, no colour, plain CSV, no redaction or referrals, dated now.
     public init(language: ReportLanguage = .en, colour: Bool = false, csvExcel: Bool = false,

@@ -54,7 +54,7 @@ public struct ReportRenderer: Sendable {
         markdown = MarkdownReport(language: options.language, policy: policy,
                                   referrals: options.referrals ?? Referrals(entries: []), date: options.date)
         csv = CSVReport(categories: policy.categories.map(\.id), excel: options.csvExcel)
-        html = HTMLReport(language: options.language)
+        html = HTMLReport(language: options.language, listClear: options.listClear)
         self.policy = policy
     }
 

@@ -48,8 +48,8 @@ public final class HTMLWriter: ReportWriter {
         out += "</section>\n<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">"
             + say("Summary", "Synthèse") + "</h2>\n"
         let total = verdicts.values.reduce(0, +)
-        out += "<p>" + say("\(total) servers classified, \(listed) listed (clear ones are counted, not listed)",
-                           "\(total) serveurs classés, \(listed) listés (les serveurs sans indice sont comptés, pas listés)")
+        out += "<p>" + say("\(total) servers classified, \(listed) listed" + (listed < total ? " (clear ones are counted, not listed; --all lists them)" : ""),
+                           "\(total) serveurs classés, \(listed) listés" + (listed < total ? " (les serveurs sans indice sont comptés, pas listés ; --all les liste)" : ""))
             + (errors > 0 ? say(", \(errors) records could not be read", ", \(errors) enregistrements illisibles") : "") + ".</p>\n"
         out += chart(title: say("Servers per verdict", "Serveurs par verdict"),
                      rows: Verdict.allCases.reversed().map { ($0.rawValue, verdicts[$0] ?? 0, "v-" + $0.rawValue) })
@@ -127,7 +127,7 @@ public final class HTMLWriter: ReportWriter {
         <section class="servers" aria-labelledby="servers">
         <h2 id="servers">\(say("Flagged servers", "Serveurs signalés"))</h2>
         <div class="filters" hidden>
-        <label>\(say("Verdict", "Verdict")) <select id="f-verdict"><option value="">\(say("all", "tous"))</option>\(Verdict.allCases.dropFirst().reversed().map { "<option>\($0.rawValue)</option>" }.joined())</select></label>
+        <label>\(say("Verdict", "Verdict")) <select id="f-verdict"><option value="">\(say("all", "tous"))</option>\(Verdict.allCases.reversed().map { "<option>\($0.rawValue)</option>" }.joined())</select></label>
         <label>\(say("Category", "Catégorie")) <select id="f-category"><option value="">\(say("all", "toutes"))</option>\(policy.categories.map { "<option>\($0.id)</option>" }.joined())</select></label>
         <label>\(say("Rule", "Règle")) <input id="f-rule" type="search" placeholder="minors."></label>
         <button id="f-sort" type="button">\(say("Most urgent first", "Les plus urgents d'abord"))</button>

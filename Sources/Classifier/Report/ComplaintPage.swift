@@ -14,6 +14,7 @@ public struct ComplaintPage: Sendable {
     /// When the page is made.
     public let date: Date
 
+    /// A page maker for one language; `referrals` come from the rule folder's `referrals.yaml`.
     public init(language: ReportLanguage, referrals: Referrals, packVersion: String, date: Date = Date()) {
         self.language = language
         self.referrals = referrals

@@ -12,6 +12,7 @@ public struct HTMLReport: Sendable {
     /// List clear servers too (`--all`).
     public let listClear: Bool
 
+    /// A renderer for one language; with `listClear`, clear servers get a row too.
     public init(language: ReportLanguage, listClear: Bool = false) {
         self.language = language
         self.listClear = listClear

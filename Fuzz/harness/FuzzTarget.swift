@@ -22,7 +22,7 @@ enum FuzzChecks {
     /// Every output format, plain and redacted, in both languages.
     static let renderers: [ReportRenderer] = {
         let rules = filtered.rules
-        let referrals = (try? Referrals.load(directory: rules.directory, categories: rules.policy.categories.map(\.id)))
+        let referrals = (try? Referrals.load(for: rules))
             ?? Referrals(entries: [])
         var renderers: [ReportRenderer] = []
         for format in ReportFormat.allCases {

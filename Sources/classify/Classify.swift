@@ -57,6 +57,16 @@ struct RulesOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Names and handles to protect, one a line (streamers a team watches, a victim's name): a channel or category naming one of them beside sexual, leak or pack words is a hit, and the name is masked in every output.", valueName: "FILE"))
     var protect: String?
 
+    /// Where to report, from the rules folder; a broken file ends the run with its located error.
+    func referrals(for classifier: Classifier) throws -> Referrals {
+        do {
+            return try Referrals.load(for: classifier.rules)
+        } catch {
+            Output.error("classify: invalid referrals file: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     func load(prefilter: Bool = true) throws -> Classifier {
         var protectedNames = ProtectedNames(names: [])
         if let protect {

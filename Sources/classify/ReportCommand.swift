@@ -48,14 +48,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if redact { result = Redactor(key: try keyOption.resolve()).redact(result) }
-        let referrals: Referrals
-        do {
-            referrals = try Referrals.load(directory: classifier.rules.directory,
-                                           categories: classifier.rules.policy.categories.map(\.id))
-        } catch {
-            Output.error("classify: invalid referrals file: \(error)")
-            throw ExitCode(2)
-        }
+        let referrals = try rulesOption.referrals(for: classifier)
         let page = ComplaintPage(language: lang ?? ReportLanguage.fromEnvironment(), referrals: referrals,
                                  packVersion: classifier.rules.policy.version).render(result)
         guard let pdf else {

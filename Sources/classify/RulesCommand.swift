@@ -22,8 +22,7 @@ struct RulesCommand: ParsableCommand {
             let referrals = classifier.rules.directory + "/" + Referrals.fileName
             if FileManager.default.fileExists(atPath: referrals) {
                 do {
-                    _ = try Referrals.load(directory: classifier.rules.directory,
-                                           categories: classifier.rules.policy.categories.map(\.id))
+                    _ = try Referrals.load(for: classifier.rules)
                 } catch {
                     issues.append(error.description)
                 }

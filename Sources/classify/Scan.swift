@@ -120,16 +120,7 @@ struct Scan: ParsableCommand {
         let stream = RecordStream(paths: files.isEmpty ? ["-"] : files, hashFiles: format == .markdown || format == .html)
         stream.forceLines = jsonl
         let language = lang ?? ReportLanguage.fromEnvironment()
-        var referrals: Referrals?
-        if format == .markdown {
-            do {
-                referrals = try Referrals.load(directory: classifier.rules.directory,
-                                               categories: classifier.rules.policy.categories.map(\.id))
-            } catch {
-                Output.error("classify: invalid referrals file: \(error)")
-                throw ExitCode(2)
-            }
-        }
+        let referrals = format == .markdown ? try rulesOption.referrals(for: classifier) : nil
         let key = redact || journal != nil ? try keyOption.resolve() : nil
         var recorder: JournalRecorder?
         if let journal, let key {

@@ -58,7 +58,7 @@ import Testing
 
     private func markdown(_ language: ReportLanguage) throws -> MarkdownReport {
         let rules = Support.bundled.rules
-        let referrals = try Referrals.load(directory: rules.directory, categories: rules.policy.categories.map(\.id))
+        let referrals = try Referrals.load(for: rules)
         return MarkdownReport(language: language, policy: rules.policy, referrals: referrals,
                               date: Date(timeIntervalSince1970: 1_795_000_000))
     }

@@ -9,8 +9,7 @@ import Classifier
     /// Reads, classifies and writes `paths` through the public API alone, as an embedding program would.
     private func report(_ format: ReportFormat, _ paths: [String], sortByScore: Bool = false) -> String {
         let classifier = Support.bundled
-        let referrals = try? Referrals.load(directory: classifier.rules.directory,
-                                            categories: classifier.rules.policy.categories.map(\.id))
+        let referrals = try? Referrals.load(for: classifier.rules)
         let renderer = ReportRenderer(format: format, policy: classifier.rules.policy,
                                       options: ReportOptions(language: .en, referrals: referrals))
         let output = StringOutput()

@@ -37,6 +37,11 @@ public struct Referrals: Sendable {
         }
     }
 
+    /// Loads the `referrals.yaml` beside a loaded rule set, checked against its categories.
+    public static func load(for rules: RuleSet) throws(RuleSetError) -> Referrals {
+        try load(directory: rules.directory, categories: rules.policy.categories.map(\.id))
+    }
+
     /// Loads `referrals.yaml` from a rules folder.
     /// - Throws: ``RuleSetError`` with file, line and entry for every misfit.
     public static func load(directory: String, categories: [String]) throws(RuleSetError) -> Referrals {

@@ -24,12 +24,6 @@ public struct ComplaintPage: Sendable {
 
     private func say(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
 
-    /// Discord ids are decimal snowflakes; anything else (a hash, a template code) gets no link.
-    static func isSnowflake(_ id: String?) -> Bool {
-        guard let id, (15...21).contains(id.count) else { return false }
-        return id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber)
-    }
-
     /// The page for one classified server (already redacted when asked: ids are then hashes and get no link).
     public func render(_ result: ClassificationResult) -> String {
         let server = result.server
@@ -97,16 +91,10 @@ public struct ComplaintPage: Sendable {
         let server = result.server
         let e = HTMLReport.escape
         var out = "<h2>" + say("Identifiers", "Identifiants") + "</h2>\n<table><tbody>\n"
-        let guild = Self.isSnowflake(server.id) && !server.isRedacted ? server.id : nil
+        let guild = DiscordLinks.server(server)
         out += "<tr><th>" + say("server", "serveur") + "</th><td>" + e(server.name) + "</td><td><code>" + e(server.id ?? "—") + "</code>"
-            + (guild.map { " <a href=\"https://discord.com/channels/\($0)\">https://discord.com/channels/\($0)</a>" } ?? "") + "</td></tr>\n"
-        var seen = Set<Int>()
-        for part in result.evidence.flatMap(\.parts) {
-            guard let index = part.location.channelIndex, index < server.channels.count, seen.insert(index).inserted else { continue }
-            let channel = server.channels[index]
-            let link = guild.flatMap { guild in
-                Self.isSnowflake(channel.id) ? "https://discord.com/channels/\(guild)/\(channel.id!)" : nil
-            }
+            + (guild.map { " <a href=\"\($0)\">\($0)</a>" } ?? "") + "</td></tr>\n"
+        for (channel, link) in DiscordLinks.evidenceChannels(result) {
             out += "<tr><th>#</th><td>" + e(channel.name) + "</td><td><code>" + e(channel.id ?? "—") + "</code>"
                 + (link.map { " <a href=\"\($0)\">\($0)</a>" } ?? "") + "</td></tr>\n"
         }

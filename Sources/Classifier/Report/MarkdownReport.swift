@@ -48,15 +48,9 @@ public struct MarkdownReport: Sendable {
         lines.append("- **\(words.rulePack)**: \(policy.version) (classify \(Classifier.version))")
         lines.append("- **\(words.date)**: \(date)")
         // Links a platform can act on: Discord snowflakes only (never under --redact, where ids are keyed hashes).
-        if !server.isRedacted, ComplaintPage.isSnowflake(server.id), let guild = server.id {
-            var links = ["<https://discord.com/channels/\(guild)>"]
-            var seen = Set<Int>()
-            for part in result.evidence.flatMap(\.parts) {
-                guard let index = part.location.channelIndex, index < server.channels.count, seen.insert(index).inserted,
-                      ComplaintPage.isSnowflake(server.channels[index].id), let channel = server.channels[index].id else { continue }
-                links.append("<https://discord.com/channels/\(guild)/\(channel)>")
-            }
-            lines.append("- **\(words.links)**: " + links.joined(separator: " "))
+        if let guild = DiscordLinks.server(server) {
+            let links = [guild] + DiscordLinks.evidenceChannels(result).compactMap(\.link)
+            lines.append("- **\(words.links)**: " + links.map { "<\($0)>" }.joined(separator: " "))
         }
         if result.verdict > .clear { lines.append("- _\(words.automatedNotice)_") }
 

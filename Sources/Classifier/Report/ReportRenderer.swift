@@ -36,7 +36,7 @@ public struct ReportRenderer: Sendable {
         public var skipped = false
         /// The highest category score of the server, for `--sort score`.
         public var score = 0
-        /// Ids of the rules that fired (counter-evidence left out), for summaries.
+        /// Ids of the rules that fired (counter-evidence left out), for the HTML page's summary; empty in other formats.
         public var rules: [String] = []
 
         /// A record `--select` leaves out.
@@ -109,7 +109,8 @@ public struct ReportRenderer: Sendable {
                             flagged: result.categories.filter { $0.verdict > .clear }.map(\.id),
                             ruleErrors: result.errors.count, warnings: result.warnings.count,
                             score: result.categories.map(\.score).max() ?? 0,
-                            rules: Array(Set(result.evidence.filter { !$0.isCounter }.map(\.rule))).sorted())
+                            // Only the page's summary reads them: no set and sort per record for the other formats.
+                            rules: format == .html ? Array(Set(result.evidence.filter { !$0.isCounter }.map(\.rule))).sorted() : [])
         }
     }
 

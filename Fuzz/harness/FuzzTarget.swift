@@ -91,7 +91,7 @@ enum FuzzChecks {
             precondition(outcomes[0] == outcomes[1], "chunks of \(tiny) bytes read \(name) differently:\n\(outcomes[0])\n\(outcomes[1])")
         }
         let half = bytes.count / 2
-        let chat = RawRecord(content: .chatExporter(guild: Array(bytes[..<half]), channels: [Array(bytes[half...])]),
+        let chat = RawRecord(content: .chatExporter(guild: Array(bytes[..<half]), channels: [Array(bytes[half...])], exportedAt: nil),
                              source: SourceRef(file: "fuzz-dce.json"), fallbackName: "fuzz")
         if case let .success(server) = ServerReader.decode(chat) { servers.append(server) }
 

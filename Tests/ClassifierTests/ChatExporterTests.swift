@@ -32,6 +32,7 @@ import Testing
         #expect(server.source.format == "discord-chat-exporter")
         #expect(server.categories.map(\.name) == ["SCRED IRL"])
         #expect(server.channels.map(\.name) == ["envoyez-vos-potes"] && server.channels[0].topic == "en douche")
+        #expect(server.source.exportedAt == "2026-11-01T10:00:00+00:00")
         #expect(size > 15_000_000)
         #expect(stream.bytesRead < 2 << 20, "read \(stream.bytesRead) of \(size) bytes: the messages must not be read")
         let result = Support.bundled.classify(server)
@@ -59,6 +60,31 @@ import Testing
         #expect(servers.map(\.name) == ["Cercle Invent", "Autre", "native"])
         #expect(servers[0].channels.map(\.name) == ["annonces", "general"] && servers[0].categories.count == 1)
         #expect(servers[1].channels.first?.kind == "voice" && servers[1].categories.isEmpty)
+    }
+
+    @Test func theExportTimeReachesEveryReportThatCitesTheSource() throws {
+        let folder = Support.temporaryDirectory()
+        let path = folder + "/salon.json"
+        export(channel: #"{"id": "1", "type": "GuildTextChat", "categoryId": "10", "category": "SCRED IRL", "name": "envoyez-vos-potes", "topic": null}"#,
+               messages: 5, to: path)
+        let server = try #require(try RecordStream(paths: [path]).map { try ServerReader.decode($0).get() }.first)
+        let result = Support.bundled.classify(server)
+        #expect(JSONReport.object(for: result).serialized().contains(#""exported_at":"2026-11-01T10:00:00+00:00""#))
+        let markdown = MarkdownReport(language: .fr, policy: Support.bundled.rules.policy, referrals: Referrals(entries: [])).render(result)
+        #expect(markdown.contains("Exporté le (selon l'export)**: 2026-11-01T10:00:00+00:00"))
+        let page = ComplaintPage(language: .en, referrals: Referrals(entries: []), packVersion: "test").render(result)
+        #expect(page.contains("<th>exported</th><td>2026-11-01T10:00:00+00:00 (as the export says)</td>"))
+
+        // Messages before exportedAt (not DiscordChatExporter's order): the scan stops at them and says no time,
+        // rather than reading the messages to find one. A value too long to be a time is not kept either.
+        let late = folder + "/late.json"
+        Support.write(#"{"guild": {"id": "1", "name": "G"}, "channel": {"id": "2", "name": "c"}, "messages": [{"content": "MESSAGE"}], "exportedAt": "2026-11-02"}"#, to: late)
+        let long = folder + "/long.json"
+        Support.write(#"{"guild": {"id": "1", "name": "G"}, "channel": {"id": "2", "name": "c"}, "exportedAt": "\#(String(repeating: "9", count: 100))", "messages": []}"#, to: long)
+        for file in [late, long] {
+            let read = try #require(try RecordStream(paths: [file]).map { try ServerReader.decode($0).get() }.first)
+            #expect(read.channels.map(\.name) == ["c"] && read.source.exportedAt == nil, "\(file)")
+        }
     }
 
     @Test func aMinifiedExportIsReadForItsMetadataOnly() throws {

@@ -1,31 +1,18 @@
-import Crypto
-import Foundation
-
-/// Splits one file (or standard input) into records, reading it in chunks.
+/// Splits one input into records: JSON Lines, one document, or a DiscordChatExporter export (metadata only,
+/// through ``ChatExporterScanner``). The bytes come from a ``ByteWindow``, read in chunks.
 final class FileReader {
-    let path: String
+    /// The bytes of the input, read in chunks.
+    private let window: ByteWindow
+    /// The input's path as opened (`-` for standard input).
+    var path: String { window.path }
+    /// The server name for an export that carries none: the file's base name.
     let fallbackName: String
-    private var descriptor: Int32 = -1
-    var buffer: [UInt8] = []
-    /// Start of the unread part of `buffer`.
-    var position = 0
-    var atEnd = false
     private var mode: Mode = .undecided
     private var lineNumber = 0
-    private var unreported = 0
-    private var openError: InputError?
-    /// A read that failed part way: reported as one more record once the records before it are out.
-    var readError: InputError?
-    /// Line ends in bytes already dropped from `buffer` (DiscordChatExporter scanning), for error lines.
-    var droppedNewlines = 0
-    /// Bytes of the current line already dropped from `buffer`, for error columns.
-    var droppedLineBytes = 0
     /// How far the current line is known to hold no line end, so a long line is scanned once however many reads
     /// it takes.
     private var scannedUpTo = 0
-    var finished = false
-    /// Where read(2) puts each chunk before it joins `buffer`.
-    private let chunk: UnsafeMutableBufferPointer<UInt8>
+    private var finished = false
 
     private enum Mode { case undecided, lines, document }
 
@@ -33,29 +20,10 @@ final class FileReader {
     /// Lines looked at to tell JSON Lines from one pretty-printed document.
     static let linesLookedAt = 8
 
-    /// SHA-256 of every byte read, when the stream hashes files.
-    private var hasher: SHA256?
-
     init(path: String, maxRecordBytes: Int, hashing: Bool = false, forceLines: Bool = false, chunkSize: Int = 1 << 20) {
-        self.path = path
-        chunk = .allocate(capacity: max(1, chunkSize))
+        window = ByteWindow(path: path, hashing: hashing, chunkSize: chunkSize)
         self.maxRecordBytes = maxRecordBytes
-        if hashing { hasher = SHA256() }
         self.fallbackName = ServerReader.fallbackName(for: path)
-        if path == "-" {
-            descriptor = STDIN_FILENO
-        } else {
-            descriptor = open(path, O_RDONLY)
-            if descriptor < 0 {
-                let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-                openError = .unreadable(file: path, reason: reason)
-            } else {
-                var info = stat()
-                if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                    openError = .unreadable(file: path, reason: "is a directory; pass the files inside it")
-                }
-            }
-        }
         let lower = path.lowercased()
         if forceLines || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
     }
@@ -63,46 +31,26 @@ final class FileReader {
     /// A reader over bytes already in memory, split and detected exactly as a file of that name would be: there is
     /// one splitter, whether the input comes from disk, a pipe or a caller of the library.
     init(bytes: [UInt8], name: String, maxRecordBytes: Int) {
-        self.path = name
+        window = ByteWindow(bytes: bytes, name: name)
         self.maxRecordBytes = maxRecordBytes
         self.fallbackName = ServerReader.fallbackName(for: name)
-        chunk = .allocate(capacity: 1)
-        buffer = bytes
-        atEnd = true
         let lower = name.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
-    }
-
-    deinit {
-        if descriptor > STDIN_FILENO { close(descriptor) }
-        chunk.deallocate()
     }
 
     static func size(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
     }
 
-    /// The file's SHA-256 once it has been read to the end (reading on to the end first when hashing stopped
-    /// early, as for DiscordChatExporter metadata), or nil when not hashing or the file could not be read.
-    func finishHash() -> String? {
-        guard hasher != nil, openError == nil, readError == nil else { return nil }
-        while !atEnd {
-            buffer.removeAll(keepingCapacity: true)
-            position = 0
-            fill()
-        }
-        guard readError == nil, let digest = hasher?.finalize() else { return nil }
-        return digest.hexDigits
-    }
+    /// The input's SHA-256 once read to the end (see ``ByteWindow/finishHash()``).
+    func finishHash() -> String? { window.finishHash() }
 
-    func takeBytesRead() -> Int {
-        defer { unreported = 0 }
-        return unreported
-    }
+    /// Bytes read since the last call, for progress.
+    func takeBytesRead() -> Int { window.takeBytesRead() }
 
     func next() -> RawRecord? {
         if finished { return nil }
-        if let openError {
+        if let openError = window.openError {
             finished = true
             return RawRecord(content: .error(openError), source: SourceRef(file: path), fallbackName: fallbackName)
         }
@@ -110,10 +58,10 @@ final class FileReader {
         let record: RawRecord?
         switch mode {
         case .lines: record = nextLine()
-        case .document, .undecided: record = startsChatExport() ? chatExport() : document()
+        case .document, .undecided: record = ChatExporterScanner.startsExport(window) ? chatExport() : document()
         }
-        if let readError, record == nil || mode == .document {
-            self.readError = nil
+        if let readError = window.readError, record == nil || mode == .document {
+            window.readError = nil
             finished = true
             return RawRecord(content: .error(readError), source: SourceRef(file: path), fallbackName: fallbackName)
         }
@@ -125,20 +73,20 @@ final class FileReader {
     /// bad document); a pretty-printed document has none, or one at most.
     private func decideMode() {
         var lines: [Range<Int>] = []
-        var start = position
+        var start = window.position
         // A stream with no line end in sight (/dev/zero, a giant one-line document) stops the look here. A
         // DiscordChatExporter export needs only its first kilobytes: minified, it is one line of gigabytes that
         // must not be read to find out that it has no second line.
-        let lookAhead = startsChatExport() ? Self.maxMetadataBytes : maxRecordBytes
-        while lines.count < Self.linesLookedAt, buffer.count - position <= lookAhead {
+        let lookAhead = ChatExporterScanner.startsExport(window) ? ChatExporterScanner.maxMetadataBytes : maxRecordBytes
+        while lines.count < Self.linesLookedAt, window.buffer.count - window.position <= lookAhead {
             guard let first = firstNonBlank(from: start) else {
-                if atEnd { break }
-                start = max(start, buffer.count)
+                if window.atEnd { break }
+                start = max(start, window.buffer.count)
                 fill()
                 continue
             }
             guard let end = lineEnd(from: first) else {
-                if atEnd { break }
+                if window.atEnd { break }
                 fill()
                 continue
             }
@@ -146,7 +94,7 @@ final class FileReader {
             start = end
         }
         func isWholeValue(_ range: Range<Int>) -> Bool {
-            let value = buffer[range].withUnsafeBufferPointer { try? JSONParser.parse($0) }
+            let value = window.buffer[range].withUnsafeBufferPointer { try? JSONParser.parse($0) }
             return value?.objectValue != nil || value?.arrayValue != nil
         }
         let whole = lines.filter(isWholeValue).count
@@ -155,24 +103,24 @@ final class FileReader {
 
     private func nextLine() -> RawRecord? {
         while true {
-            if let end = lineEnd(from: position) {
+            if let end = lineEnd(from: window.position) {
                 lineNumber += 1
                 var stop = end
-                if stop > position, buffer[stop - 1] == 0x0D { stop -= 1 }  // CRLF
-                let range = position..<stop
-                position = min(end + 1, buffer.count)
-                if lineNumber == 1, range.lowerBound == 0, ByteOrderMark.length(at: buffer) > 0 {
+                if stop > window.position, window.buffer[stop - 1] == 0x0D { stop -= 1 }  // CRLF
+                let range = window.position..<stop
+                window.position = min(end + 1, window.buffer.count)
+                if lineNumber == 1, range.lowerBound == 0, ByteOrderMark.length(at: window.buffer) > 0 {
                     if let record = record(for: 3..<max(3, stop)) { return record }
                     continue
                 }
                 if let record = record(for: range) { return record }
                 continue
             }
-            if atEnd {
+            if window.atEnd {
                 finished = true
                 return nil
             }
-            if buffer.count - position > maxRecordBytes {
+            if window.buffer.count - window.position > maxRecordBytes {
                 lineNumber += 1
                 let resumed = skipToNextLine()
                 let source = SourceRef(file: path, record: lineNumber)
@@ -194,32 +142,38 @@ final class FileReader {
     private func skipToNextLine() -> Bool {
         var skipped = 0
         while true {
-            if let end = buffer[position...].firstIndex(of: 0x0A) {
-                position = end + 1
+            if let end = window.buffer[window.position...].firstIndex(of: 0x0A) {
+                window.position = end + 1
                 scannedUpTo = 0
                 return true
             }
-            skipped += buffer.count - position
-            position = buffer.count
-            if atEnd { return true }
+            skipped += window.buffer.count - window.position
+            window.position = window.buffer.count
+            if window.atEnd { return true }
             if skipped > 4 * maxRecordBytes { return false }
             fill()
         }
     }
 
     private func record(for range: Range<Int>) -> RawRecord? {
-        let isBlank = buffer[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        let isBlank = window.buffer[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         if isBlank { return nil }
-        return RawRecord(content: .bytes(Array(buffer[range])), source: SourceRef(file: path, record: lineNumber),
+        return RawRecord(content: .bytes(Array(window.buffer[range])), source: SourceRef(file: path, record: lineNumber),
                          fallbackName: "\(fallbackName):\(lineNumber)")
     }
 
+    private func chatExport() -> RawRecord {
+        finished = true
+        var scanner = ChatExporterScanner(window: window)
+        return scanner.record(fallbackName: fallbackName)
+    }
+
     private func document() -> RawRecord? {
-        while !atEnd {
+        while !window.atEnd {
             fill()
-            if buffer.count - position > maxRecordBytes {
+            if window.buffer.count - window.position > maxRecordBytes {
                 finished = true
-                buffer = []
+                window.buffer = []
                 return RawRecord(content: .error(.unreadable(
                     file: path, reason: "larger than \(Self.size(maxRecordBytes)) for one server export; "
                         + "write one server per line (JSON Lines) instead")),
@@ -227,8 +181,8 @@ final class FileReader {
             }
         }
         finished = true
-        let bytes = Array(buffer[position...])
-        buffer = []
+        let bytes = Array(window.buffer[window.position...])
+        window.buffer = []
         return RawRecord(content: .bytes(bytes), source: SourceRef(file: path), fallbackName: fallbackName)
     }
 
@@ -236,9 +190,9 @@ final class FileReader {
 
     private func firstNonBlank(from start: Int) -> Int? {
         var index = start
-        if index == 0 { index = ByteOrderMark.length(at: buffer) }
-        while index < buffer.count {
-            switch buffer[index] {
+        if index == 0 { index = ByteOrderMark.length(at: window.buffer) }
+        while index < window.buffer.count {
+            switch window.buffer[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default: return index
             }
@@ -249,33 +203,20 @@ final class FileReader {
     /// Index of the next line feed at or after `start`, or the end of the input once it has all been read.
     private func lineEnd(from start: Int) -> Int? {
         let from = max(start, scannedUpTo)
-        if from < buffer.count, let index = buffer[from...].firstIndex(of: 0x0A) {
+        if from < window.buffer.count, let index = window.buffer[from...].firstIndex(of: 0x0A) {
             scannedUpTo = 0
             return index
         }
-        scannedUpTo = buffer.count
-        return atEnd && start < buffer.count ? buffer.count : nil
+        scannedUpTo = window.buffer.count
+        return window.atEnd && start < window.buffer.count ? window.buffer.count : nil
     }
 
-    /// Reads the next chunk, dropping what has been consumed.
-    func fill() {
-        if mode == .lines, position > 0 {
-            buffer.removeSubrange(0..<position)
-            scannedUpTo = max(0, scannedUpTo - position)
-            position = 0
+    /// Reads the next chunk; in JSON Lines, first drops the lines already split off.
+    private func fill() {
+        if mode == .lines, window.position > 0 {
+            scannedUpTo = max(0, scannedUpTo - window.position)
+            window.drop(upTo: window.position)
         }
-        var count = 0
-        while descriptor >= 0 {
-            let result = read(descriptor, chunk.baseAddress!, chunk.count)
-            if result < 0, errno == EINTR { continue }
-            if result < 0 { readError = .unreadable(file: path, reason: String(cString: strerror(errno))) }
-            count = max(result, 0)
-            break
-        }
-        let bytes = UnsafeBufferPointer(start: chunk.baseAddress!, count: count)
-        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        buffer.append(contentsOf: bytes)
-        unreported += count
-        if count == 0 { atEnd = true }
+        window.fill()
     }
 }

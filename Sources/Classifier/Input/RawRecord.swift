@@ -8,7 +8,7 @@ public struct RawRecord: Sendable {
         switch content {
         case let .bytes(bytes): return bytes.count
         case .error: return 0
-        case let .chatExporter(guild, channels): return guild.count + channels.reduce(0) { $0 + $1.count }
+        case let .chatExporter(guild, channels, _): return guild.count + channels.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -19,8 +19,8 @@ public struct RawRecord: Sendable {
         /// The input could not be read or split; the error is the record.
         case error(InputError)
         /// DiscordChatExporter exports of one guild: the bytes of its `guild` object and of each file's `channel`
-        /// object - the messages are never read.
-        case chatExporter(guild: [UInt8], channels: [[UInt8]])
+        /// object - the messages are never read - and the latest `exportedAt` among the files, when they give it.
+        case chatExporter(guild: [UInt8], channels: [[UInt8]], exportedAt: String?)
     }
 
     /// The record's payload, parsed later by ``ServerReader/decode(_:hashInput:)``.

@@ -73,7 +73,7 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 return gathering
             }
             lookahead = nil
-            guard case let .chatExporter(guild, channels) = record.content else {
+            guard case let .chatExporter(guild, channels, exportedAt) = record.content else {
                 if let pending = gathering {
                     gathering = nil
                     lookahead = record
@@ -81,9 +81,11 @@ public final class RecordStream: IteratorProtocol, Sequence {
                 }
                 return record
             }
-            if let pending = gathering, case let .chatExporter(pendingGuild, pendingChannels) = pending.content {
+            if let pending = gathering, case let .chatExporter(pendingGuild, pendingChannels, pendingTime) = pending.content {
                 if Self.sameGuild(pendingGuild, guild) {
-                    gathering = RawRecord(content: .chatExporter(guild: pendingGuild, channels: pendingChannels + channels),
+                    let latest = [pendingTime, exportedAt].compactMap { $0 }.max()
+                    gathering = RawRecord(content: .chatExporter(guild: pendingGuild, channels: pendingChannels + channels,
+                                                                 exportedAt: latest),
                                           source: pending.source, fallbackName: pending.fallbackName)
                     continue
                 }

@@ -32,8 +32,12 @@ package enum ServerDecoder {
             return try decodeNative(value, source: source, fallbackName: fallbackName)
         case .chatExporter:
             let channels = value["channels"]?.arrayValue ?? [value["channel"]!]
-            return try decodeChatExporter(guild: value["guild"]!, channels: channels, source: source,
-                                          fallbackName: fallbackName)
+            var server = try decodeChatExporter(guild: value["guild"]!, channels: channels, source: source,
+                                                fallbackName: fallbackName)
+            if let time = value["exportedAt"]?.stringValue, time.utf8.count <= ChatExporterScanner.maxTimestampBytes {
+                server.source.exportedAt = time
+            }
+            return server
         }
     }
 

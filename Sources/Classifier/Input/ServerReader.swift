@@ -21,7 +21,7 @@ public enum ServerReader {
         switch record.content {
         case let .error(error):
             return .failure(error)
-        case let .chatExporter(guild, channels):
+        case let .chatExporter(guild, channels, exportedAt):
             do throws(InputError) {
                 func parse(_ bytes: [UInt8], _ what: String) throws(InputError) -> JSONValue {
                     do throws(JSONParser.SyntaxError) {
@@ -36,6 +36,7 @@ public enum ServerReader {
                 let values = try channels.map { bytes throws(InputError) in try parse(bytes, "channel") }
                 var server = try ServerDecoder.decodeChatExporter(guild: try parse(guild, "guild"), channels: values,
                                                                   source: record.source, fallbackName: record.fallbackName)
+                server.source.exportedAt = exportedAt
                 if hashInput {
                     server.source.sha256 = SHA256.hash(data: guild + channels.flatMap { $0 }).hexDigits
                 }

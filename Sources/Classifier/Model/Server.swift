@@ -88,6 +88,8 @@ public struct SourceRef: Sendable, Equatable, Codable {
     /// SHA-256 (hex) of the record's bytes - the whole file for a one-server export, the line for JSON Lines; set
     /// when a report asks for it (``ServerReader/decode(_:hashInput:)``).
     public var sha256: String?
+    /// When the export says it was made (DiscordChatExporter's `exportedAt`, as written), if it says so.
+    public var exportedAt: String?
 
     /// A source; ``sha256`` is filled later, by ``ServerReader/decode(_:hashInput:)`` when asked.
     public init(file: String = "-", record: Int? = nil, format: String? = nil) {

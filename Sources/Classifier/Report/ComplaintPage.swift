@@ -79,6 +79,9 @@ public struct ComplaintPage: Sendable {
         out += "<h2>" + say("Source", "Source") + "</h2>\n<table><tbody>\n"
         out += "<tr><th>" + say("input", "entrée") + "</th><td>\(e(server.source.display))"
             + (server.source.format.map { " (\(e($0)))" } ?? "") + "</td></tr>\n"
+        if let time = server.source.exportedAt {
+            out += "<tr><th>" + say("exported", "exporté le") + "</th><td>\(e(time)) " + say("(as the export says)", "(selon l'export)") + "</td></tr>\n"
+        }
         if let digest = server.source.sha256 { out += "<tr><th>SHA-256</th><td><code>\(digest)</code></td></tr>\n" }
         out += "<tr><th>" + say("rule packs", "jeu de règles") + "</th><td>\(e(packVersion)) (classify \(Classifier.version))</td></tr>\n"
         out += "<tr><th>" + say("made", "établi le") + "</th><td>\(formatter.string(from: date))</td></tr>\n</tbody></table>\n"

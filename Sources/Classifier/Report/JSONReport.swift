@@ -36,7 +36,10 @@ public enum JSONReport {
     }
 
     static func source(_ ref: SourceRef) -> JSONOutput {
-        .object([("file", .string(ref.file)), ("record", .optional(ref.record)), ("format", .optional(ref.format))])
+        var members: [(String, JSONOutput)] = [("file", .string(ref.file)), ("record", .optional(ref.record)),
+                                            ("format", .optional(ref.format))]
+        if let time = ref.exportedAt { members.append(("exported_at", .string(time))) }
+        return .object(members)
     }
 
     static func category(_ score: CategoryScore) -> JSONOutput {

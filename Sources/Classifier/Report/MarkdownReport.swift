@@ -44,6 +44,7 @@ public struct MarkdownReport: Sendable {
         if let format = server.source.format { input += ", \(format)" }
         if let id = server.id { input += ", id `\(Self.code(id))`" }
         lines.append(input)
+        if let time = server.source.exportedAt { lines.append("- **\(words.exportedAt)**: \(Self.inline(time))") }
         if let sha = server.source.sha256 { lines.append("- **\(words.inputHash)** (\(words.inputHashNote)): `\(sha)`") }
         lines.append("- **\(words.rulePack)**: \(policy.version) (classify \(Classifier.version))")
         lines.append("- **\(words.date)**: \(date)")

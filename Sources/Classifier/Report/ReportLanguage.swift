@@ -23,7 +23,7 @@ public struct ReportWords: Sendable {
     let noEvidence, was, typologySection, loweredBy, counterEvidence, error, experimental, indicator, lowers, weight: String
     let serverName, serverDescription, topic, nsfwFlag: String
     let reportTitle, verdict, why, categories, category, section, score, evidence, rule, location, match, view: String
-    let input, file, record, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
+    let input, file, record, exportedAt, inputHash, inputHashNote, rulePack, date, whereToReport, noReferral, redactedNote: String
     let whyClear, whyWatch, whyIndicatorOnly, whyPlatform, whyAuthorities, errorsHeading, inputFiles: String
     let links, automatedNotice: String
     /// Words beside each verdict's identifier; none in English, where the identifier says it.
@@ -75,7 +75,7 @@ public struct ReportWords: Sendable {
         reportTitle: "classify report", verdict: "Verdict", why: "Why", categories: "Categories",
         category: "category", section: "section", score: "score", evidence: "Evidence", rule: "rule",
         location: "where", match: "words matched", view: "view",
-        input: "Input", file: "file", record: "record", inputHash: "SHA-256 of the input",
+        input: "Input", file: "file", record: "record", exportedAt: "Exported (as the export says)", inputHash: "SHA-256 of the input",
         inputHashNote: "of the file; of this record's line for JSON Lines; of the guild and channel metadata read for DiscordChatExporter",
         rulePack: "Rule pack", date: "Date", whereToReport: "Where to report", noReferral:
             "No report is needed for this verdict; keep the server on the watch list if it is already there.",
@@ -98,7 +98,7 @@ public struct ReportWords: Sendable {
         reportTitle: "rapport classify", verdict: "Verdict", why: "Pourquoi", categories: "Catégories",
         category: "catégorie", section: "section", score: "score", evidence: "Indices", rule: "règle",
         location: "où", match: "mots relevés", view: "vue",
-        input: "Entrée", file: "fichier", record: "enregistrement", inputHash: "SHA-256 de l'entrée",
+        input: "Entrée", file: "fichier", record: "enregistrement", exportedAt: "Exporté le (selon l'export)", inputHash: "SHA-256 de l'entrée",
         inputHashNote: "du fichier ; de la ligne pour JSON Lines ; des métadonnées guild et channel lues pour DiscordChatExporter",
         rulePack: "Jeu de règles", date: "Date", whereToReport: "Où signaler", noReferral:
             "Aucun signalement n'est nécessaire pour ce verdict ; gardez le serveur en veille s'il y est déjà.",

@@ -109,4 +109,41 @@ import Testing
         #expect(result.errors.first?.rules == ["test.slow"])
         #expect(result.errors.first?.message.contains("match gave up") == true)
     }
+
+    /// `repeated-categories`: the shape of a list of people, each filed with the same bare shelves.
+    @Test func categoriesFiledAlikeHitOnceWithEveryCategoryShown() throws {
+        let pack = """
+            signals:
+              - id: shelf
+                description: a bare shelf
+                patterns: ['^\\W*(?:pics|vids|requests)\\W*$']
+                examples: {match: ["pics"], no-match: ["pics-of-cats"]}
+            rules:
+              - id: test.filed-alike
+                category: leaks
+                section: "1.1"
+                weight: 60
+                description: three categories or more with the same shelves
+                scope: category
+                repeated-categories: 3
+                any: [shelf]
+                examples: {match: [["category: a", "pics", "category: b", "pics", "category: c", "pics"]], no-match: ["pics"]}
+            """
+        let classifier = try Classifier(rulesDirectory: Support.rulesFolder(["test.yaml": pack]))
+        func hits(_ lines: [String]) -> [Evidence] {
+            classifier.classify(Support.server(lines)).evidence.filter { $0.rule == "test.filed-alike" }
+        }
+        // Decoration, case and look-alike letters do not make a shelf different.
+        let alike = hits(["category: INFO", "rules", "category: kayla", "📸 pics", "vids", "category: nina", "PICS", "Vids",
+                          "category: luna", "𝓹𝓲𝓬𝓼", "vids", "category: mila", "pics", "requests"])
+        #expect(alike.count == 1)
+        #expect(Set(try #require(alike.first).parts.compactMap(\.location.category)) == ["kayla", "nina", "luna"])
+        #expect(classifier.classify(Support.server(["category: kayla", "pics", "vids", "category: nina", "pics", "vids",
+                                                    "category: luna", "pics", "vids"])).verdict == .reportPlatform)
+        // Two alike are not a list; nor are categories that keep a channel other than a shelf.
+        #expect(hits(["category: kayla", "pics", "vids", "category: nina", "pics", "vids"]).isEmpty)
+        #expect(hits(["category: PARIS", "general", "pics", "category: LYON", "general", "pics",
+                      "category: NICE", "general", "pics"]).isEmpty)
+        #expect(hits(["category: a", "pics", "category: b", "vids", "category: c", "requests"]).isEmpty)
+    }
 }

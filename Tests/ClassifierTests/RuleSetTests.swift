@@ -87,6 +87,14 @@ import ClassifierTesting
         #expect(loadError(["a.yaml": cancellable + "\n    indicator: true"]) == nil)
     }
 
+    @Test func repeatedCategoriesNeedsCategoryScopeAndACount() throws {
+        let repeated = validRule + "\n    repeated-categories: 3"
+        #expect(try #require(loadError(["a.yaml": repeated])).reason.contains("goes with 'scope: category'"))
+        #expect(loadError(["a.yaml": repeated + "\n    scope: category"]) == nil)
+        let one = validRule + "\n    scope: category\n    repeated-categories: 1"
+        #expect(try #require(loadError(["a.yaml": one])).reason.contains("must be between 2 and 50"))
+    }
+
     @Test func viewsAreCheckedAndLintedAgainstCounterSignals() throws {
         let unknown = validRule + "\n    views: [raw, lowercase]"
         #expect(try #require(loadError(["a.yaml": unknown])).reason.hasPrefix("unknown view 'lowercase'"))

@@ -390,6 +390,7 @@ package struct RuleEngine: Sendable {
             }
         }
         var evidence: [(evidence: Evidence, texts: Set<Int>)] = []
+        var unitsFound: [ScopeUnit] = []
         for unit in order {
             var present = units[unit]!
             // What the unit inherits from its category's name and the server's name and description.
@@ -421,8 +422,63 @@ package struct RuleEngine: Sendable {
                                       status: rule.status, weight: rule.weight, indicator: rule.indicator,
                                       lowers: lowers, scope: rule.scope, parts: parts),
                              Set(used.map(\.textIndex))))
+            if rule.repeatedCategories > 0 { unitsFound.append(unit) }
+        }
+        if rule.repeatedCategories > 0 {
+            var shelved = Set<Int>()
+            for id in rule.all + rule.any + rule.andAny {
+                for hit in hits[id] ?? [] where rule.fields.contains(texts[hit.textIndex].field) {
+                    if let channel = texts[hit.textIndex].channelIndex { shelved.insert(channel) }
+                }
+            }
+            return repeated(rule, evidence: evidence, units: unitsFound, shelved: shelved, server: server)
         }
         return evidence
+    }
+
+    /// For a rule with `repeated-categories`: one hit when that many of the categories it hit hold the same
+    /// channel names and nothing but channels that show one of its signals (`shelved`) - the largest such group,
+    /// its parts all shown - else none. Channel names are compared with case, accents and everything but letters
+    /// and digits ignored, so `📸 pics` and `PICS` are one shelf.
+    private func repeated(_ rule: Rule, evidence: [(evidence: Evidence, texts: Set<Int>)], units: [ScopeUnit],
+                          shelved: Set<Int>, server: Server) -> [(evidence: Evidence, texts: Set<Int>)] {
+        var shelves = [[String]](repeating: [], count: server.categories.count)
+        var onlyShelves = [Bool](repeating: true, count: server.categories.count)
+        for (index, channel) in server.channels.enumerated() {
+            guard let category = channel.categoryIndex, category < shelves.count else { continue }
+            shelves[category].append(Self.shelfKey(channel.name))
+            if !shelved.contains(index) { onlyShelves[category] = false }
+        }
+        var groups: [[String]: [Int]] = [:]
+        var order: [[String]] = []
+        for (position, unit) in units.enumerated() {
+            guard case let .category(category) = unit, onlyShelves[category] else { continue }
+            let key = Array(Set(shelves[category])).sorted()
+            guard !key.isEmpty, key != [""] else { continue }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(position)
+        }
+        guard let best = order.max(by: { groups[$0]!.count < groups[$1]!.count }),
+              let members = groups[best], members.count >= rule.repeatedCategories else { return [] }
+        let first = evidence[members[0]].evidence
+        let parts = members.flatMap { evidence[$0].evidence.parts }
+        let texts = members.reduce(into: Set<Int>()) { $0.formUnion(evidence[$1].texts) }
+        return [(Evidence(rule: rule.id, category: rule.category, section: rule.section, status: rule.status,
+                          weight: rule.weight, indicator: rule.indicator, lowers: first.lowers, scope: rule.scope,
+                          parts: parts), texts)]
+    }
+
+    /// A channel name with compatibility forms (𝓹𝓲𝓬𝓼, ｐｉｃｓ), case, accents, and everything but letters and digits
+    /// dropped.
+    static func shelfKey(_ name: String) -> String {
+        var key = String.UnicodeScalarView()
+        let folded = name.precomposedStringWithCompatibilityMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars
+        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            key.append(scalar)
+        }
+        return String(key)
     }
 
     private func part(for hit: SignalHit, texts: [FieldText], server: Server) -> EvidencePart {

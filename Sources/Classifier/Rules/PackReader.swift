@@ -13,7 +13,7 @@ struct PackReader {
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
         "negatable", "scope", "all", "any", "min-any", "and-any", "none", "lowers", "indicator", "examples",
-        "from-hits-of",
+        "from-hits-of", "repeated-categories",
     ]
 
     let path: String
@@ -204,12 +204,24 @@ struct PackReader {
             throw fields.fail(.invalidValue, "scope '\(scopeText)' must be one of \(Scope.allCases.map(\.rawValue).joined(separator: ", "))",
                               at: fields.node(of: "scope"))
         }
+        let repeatedCategories = try fields.optional("repeated-categories")
+            .map { _ throws(RuleSetError) in try fields.requiredInt("repeated-categories") } ?? 0
+        if fields.optional("repeated-categories") != nil {
+            guard (2...50).contains(repeatedCategories) else {
+                throw fields.fail(.invalidValue, "repeated-categories \(repeatedCategories) must be between 2 and 50",
+                                  at: fields.node(of: "repeated-categories"))
+            }
+            guard scope == .category, fromHitsOf.isEmpty else {
+                throw fields.fail(.ruleShape, "'repeated-categories' counts categories: it goes with 'scope: category' and without 'from-hits-of'",
+                                  at: fields.node(of: "repeated-categories"))
+            }
+        }
         let rule = Rule(id: ruleID, category: category, section: section, status: status, weight: weight,
                         description: description, effect: lowers.isEmpty ? .raises : .lowers(lowers),
                         indicator: indicator, scope: scope,
                         fields: try readFields(fields),
                         all: all, any: any, minAny: minAny, andAny: andAny, none: none, examples: examples, file: path,
-                        fromHitsOf: fromHitsOf, location: fields.location)
+                        fromHitsOf: fromHitsOf, repeatedCategories: repeatedCategories, location: fields.location)
         return (rule, implicit)
     }
 

@@ -68,6 +68,9 @@ public final class Rule: Sendable {
     /// channel, category and the server's name and description) also shows one of `any`, this rule hits too, with
     /// both in its evidence - how a leak or deepfake hit aimed at school pupils becomes a `minors` hit.
     public let fromHitsOf: [String]
+    /// With `scope: category`, the rule hits only when at least this many categories that satisfy it hold the same
+    /// channel names (a list of people filed alike, each with the same shelves - typology 1.1); 0 when unused.
+    public let repeatedCategories: Int
 
     /// Every signal id the rule reads.
     public let signalIDs: [String]
@@ -77,7 +80,7 @@ public final class Rule: Sendable {
     init(id: String, category: String, section: String, status: RuleStatus, weight: Int, description: String,
          effect: RuleEffect, indicator: Bool, scope: Scope, fields: Set<Field>, all: [String], any: [String],
          minAny: Int, andAny: [String], none: [String], examples: Examples, file: String, fromHitsOf: [String] = [],
-         location: SourceLocation? = nil) {
+         repeatedCategories: Int = 0, location: SourceLocation? = nil) {
         self.id = id
         self.category = category
         self.section = section
@@ -96,6 +99,7 @@ public final class Rule: Sendable {
         self.examples = examples
         self.file = file
         self.fromHitsOf = fromHitsOf
+        self.repeatedCategories = repeatedCategories
         self.location = location
         signalIDs = all + any + andAny + none
     }

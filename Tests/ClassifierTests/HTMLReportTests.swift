@@ -57,6 +57,55 @@ import Classifier
         #expect(!redacted.contains("Vault") && !redacted.contains("gnp.exe") && !redacted.contains("Fixtures/leaks-markup"))
     }
 
+    private static func browse(_ chromium: String, profile folder: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder)/profile"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A 10 000-server watch list, one server in ten flagged, rendered in Chromium: the page counts what JSON Lines
+    /// says, and the verdict filter leaves exactly the servers of that verdict.
+    @Test func aTenThousandServerListInARealBrowser() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
+            print("HTMLReportTests: no Chromium installed (scripts/install-deps.sh --browser installs it); browser checks skipped")
+            return
+        }
+        let folder = Support.temporaryDirectory()
+        var lines: [String] = []
+        for index in 0..<10_000 {
+            let channels: String
+            switch index % 30 {
+            case 3, 13: channels = #"["demande-leak", "packs-influenceuses"]"#
+            case 23: channels = #"["cumtribs", "tributes-preuves"]"#
+            case 7: channels = #"["deepfake-nsfw", "nudify-requests"]"#
+            default: channels = #"["général", "annonces", "photos-de-vacances"]"#
+            }
+            lines.append(#"{"id": "\#(900_000_000_000 + index)", "name": "Serveur \#(index)", "channels": \#(channels)}"#)
+        }
+        let list = folder + "/watchlist.jsonl"
+        Support.write(lines.joined(separator: "\n") + "\n", to: list)
+        let counts = try verdictCounts(jsonl: try cli.classify(["--format", "jsonl", list]).stdout)
+        #expect(counts.values.reduce(0, +) == 10_000 && (counts["clear"] ?? 0) > 8_000 && (counts["report-platform"] ?? 0) > 900, "\(counts)")
+        let page = try cli.classify(["--format", "html", "--lang", "en", list])
+        let path = folder + "/watchlist.html"
+        try page.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        let listed = 10_000 - (counts["clear"] ?? 0)
+        let all = try Self.browse(chromium, profile: folder, ["--dump-dom", "file://\(path)"])
+        #expect(all.contains("10000 servers classified, \(listed) listed"))
+        #expect(count("<tbody class=\"server\"", in: all) == listed)
+        let filtered = try Self.browse(chromium, profile: folder, ["--dump-dom", "file://\(path)#verdict=report-platform"])
+        let visible = filtered.components(separatedBy: "<tbody class=\"server\"").dropFirst().filter { !$0.contains(" hidden=\"\"") }
+        #expect(visible.count == counts["report-platform"] ?? -1)
+        #expect(visible.allSatisfy { $0.hasPrefix(" data-verdict=\"report-platform\"") })
+    }
+
     /// Chromium from Debian's packages, headless: the script runs, a filter in the link narrows the table, details
     /// open, and a screenshot is left under .build/ for people to look at. Skipped (and said) when no browser.
     @Test func aRealBrowserFiltersAndOpensDetails() throws {
@@ -68,18 +117,7 @@ import Classifier
         let path = folder + "/report.html"
         let page = try cli.classify(["--format", "html", "--lang", "en", "Fixtures"])
         try page.stdout.write(toFile: path, atomically: true, encoding: .utf8)
-        func browse(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder)/profile"] + arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        func browse(_ arguments: [String]) throws -> String { try Self.browse(chromium, profile: folder, arguments) }
         let all = try browse(["--dump-dom", "file://\(path)"])
         #expect(all.contains("<div class=\"filters\">"), "the script ran and showed the filters")
         let counts = try verdictCounts(jsonl: try cli.classify(["--format", "jsonl", "Fixtures"]).stdout)

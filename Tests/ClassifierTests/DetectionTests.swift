@@ -20,7 +20,8 @@ import Testing
     @Test(arguments: [
         ("teen_nudes", "teen nudes"), ("TeenNudes", "teen nudes"), ("teennudes", "teen nudes"),
         ("snapleaks", "snap leaks"), ("demandeleaks", "demande leaks"), ("jailbaitvault", "jailbait vault"),
-        ("u18pics", "u 18 pics"), ("13_17", "13-17"), ("NSFWPics", "nsfw pics"),
+        ("u18pics", "u 18 pics"), ("13_17", "13-17"), ("NSFWPics", "nsfw pics"), ("douchesu15", "douches u 15"),
+        ("lescollegiennesdu93", "les collegiennes du 93"),
     ])
     func segmentedViewReadsWordsApart(_ name: String, _ expected: String) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views

@@ -84,9 +84,10 @@ package struct Segmenter: Sendable {
             }
             if index > 0, let previous = out.last, needsBreak(previous, piece, original: original),
                !isShortDigitJoin(out, pieces, at: index, original: original) {
-                // "douchesu15": the u of u15 (under 15) belongs to the number, not to the word before it.
+                // "douchesu15": the u of u15 (under 15) belongs to the number, not to the word before it - when the
+                // number is an age group (u6 to u21): "lescollegiennesdu93" keeps its "du".
                 if previous.scalar == "u", Self.isDigit(piece.scalar), out.count >= 2,
-                   Self.isLower(out[out.count - 2].scalar) {
+                   Self.isLower(out[out.count - 2].scalar), (6...21).contains(Self.number(in: pieces, from: index)) {
                     out.insert(Piece(scalar: " ", start: previous.start, end: previous.end), at: out.count - 1)
                 }
                 out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
@@ -216,6 +217,17 @@ package struct Segmenter: Sendable {
         let digits = Self.isDigit(a) ? back(Self.isDigit) : ahead(Self.isDigit)
         let letters = isLetter(a) ? back(isLetter) : ahead(isLetter)
         return digits < 2 && letters < 4
+    }
+
+    /// The value of the run of digits starting at `index` (capped, so a long run cannot overflow).
+    static func number(in pieces: [Piece], from index: Int) -> Int {
+        var value = 0
+        var position = index
+        while position < pieces.count, isDigit(pieces[position].scalar), value < 10_000 {
+            value = value * 10 + Int(pieces[position].scalar.value - 0x30)
+            position += 1
+        }
+        return value
     }
 
     /// Words that belong to the number before them (3eme, 14ans, 15yo).

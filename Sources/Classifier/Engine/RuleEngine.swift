@@ -442,12 +442,23 @@ package struct RuleEngine: Sendable {
     /// and digits ignored, so `📸 pics` and `PICS` are one shelf.
     private func repeated(_ rule: Rule, evidence: [(evidence: Evidence, texts: Set<Int>)], units: [ScopeUnit],
                           shelved: Set<Int>, server: Server) -> [(evidence: Evidence, texts: Set<Int>)] {
-        var shelves = [[String]](repeating: [], count: server.categories.count)
+        // Only the categories the rule hit are compared, and only once enough of them are shelves alone: most
+        // servers stop here without a key computed.
+        var hitCategories = Set<Int>()
+        for unit in units { if case let .category(category) = unit { hitCategories.insert(category) } }
+        guard hitCategories.count >= rule.repeatedCategories else { return [] }
         var onlyShelves = [Bool](repeating: true, count: server.categories.count)
         for (index, channel) in server.channels.enumerated() {
-            guard let category = channel.categoryIndex, category < shelves.count else { continue }
+            guard let category = channel.categoryIndex, category < onlyShelves.count, hitCategories.contains(category),
+                  !shelved.contains(index) else { continue }
+            onlyShelves[category] = false
+        }
+        guard hitCategories.lazy.filter({ onlyShelves[$0] }).count >= rule.repeatedCategories else { return [] }
+        var shelves = [[String]](repeating: [], count: server.categories.count)
+        for channel in server.channels {
+            guard let category = channel.categoryIndex, category < shelves.count, hitCategories.contains(category),
+                  onlyShelves[category] else { continue }
             shelves[category].append(Self.shelfKey(channel.name))
-            if !shelved.contains(index) { onlyShelves[category] = false }
         }
         var groups: [[String]: [Int]] = [:]
         var order: [[String]] = []
@@ -471,6 +482,18 @@ package struct RuleEngine: Sendable {
     /// A channel name with compatibility forms (𝓹𝓲𝓬𝓼, ｐｉｃｓ), case, accents, and everything but letters and digits
     /// dropped.
     static func shelfKey(_ name: String) -> String {
+        // Plain ASCII, the usual case, without Foundation's folding.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            for byte in name.utf8 {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var key = String.UnicodeScalarView()
         let folded = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

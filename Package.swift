@@ -8,12 +8,15 @@ let package = Package(
         .library(name: "Classifier", targets: ["Classifier"]),
         .library(name: "ClassifierTesting", targets: ["ClassifierTesting"]),
         .library(name: "ClassifierJournal", targets: ["ClassifierJournal"]),
+        .library(name: "ClassifierFetch", targets: ["ClassifierFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 of inputs and the keyed hashes of --redact (HMAC-SHA256).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `classify fetch`: Discord's API over HTTPS, with its rate limits.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libpcre2-8 through its C API; width 8 is fixed in the shim header.
@@ -50,9 +53,16 @@ let package = Package(
             name: "ClassifierJournal",
             dependencies: ["Classifier", "CSQLite"]
         ),
+        // Getting a server's structure from Discord (README, "Getting a server's structure"): templates and a bot's
+        // view of a guild, over AsyncHTTPClient. Kept out of the core library so embedding it pulls in no network stack.
+        .target(
+            name: "ClassifierFetch",
+            dependencies: ["Classifier", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .executableTarget(
             name: "classify",
-            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", "ClassifierFetch",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help
         .executableTarget(

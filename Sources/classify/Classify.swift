@@ -6,13 +6,21 @@ import Foundation
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Say which patterns of digital sexual violence a chat server's structure shows, and what to do.",
-        discussion: """
+        abstract: HelpText.say("Say which patterns of digital sexual violence a chat server's structure shows, and what to do.",
+                               "Dire quels schémas de violences sexuelles numériques la structure d'un serveur montre, et quoi faire."),
+        discussion: HelpText.say("""
             Exit codes: 0 done; 1 a server reached --fail-on, or a test failed; 2 usage, input or rule-pack error; \
             3 both a server reached --fail-on and some input could not be read.
             Rules: --rules DIR, else $CLASSIFY_RULES, else the bundled Rules/ (see README).
             Run `classify scan --help` for every option of the default command, with examples.
-            """,
+            Help in French: --lang fr, or a French locale.
+            """, """
+            Codes de sortie : 0 terminé ; 1 un serveur a atteint --fail-on, ou un test a échoué ; 2 erreur d'usage, \
+            d'entrée ou de jeu de règles ; 3 à la fois un serveur a atteint --fail-on et une entrée n'a pas pu être lue.
+            Règles : --rules DOSSIER, sinon $CLASSIFY_RULES, sinon le dossier Rules/ fourni (voir le README).
+            `classify scan --help` donne toutes les options de la commande par défaut, avec des exemples.
+            Aide en anglais : --lang en, ou une locale anglaise.
+            """),
         version: versionLine,
         subcommands: [Scan.self, ReportCommand.self, RulesCommand.self, TestCommand.self, JournalCommand.self, KeyCommand.self,
                       FetchCommand.self],
@@ -22,6 +30,13 @@ struct Classify: ParsableCommand {
     /// Runs the command tree with classify's exit codes: usage errors exit 2 (not ArgumentParser's 64).
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        // `classify --help` is the default command's help too: the options people need are scan's.
+        let arguments = Array(CommandLine.arguments.dropFirst()).filter { !$0.hasPrefix("--lang") && $0 != "fr" && $0 != "en" }
+        if arguments == ["--help"] || arguments == ["-h"] {
+            Output.write(Classify.helpMessage() + "\n\n" + Scan.helpMessage() + "\n")
+            Output.flush()
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

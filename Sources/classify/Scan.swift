@@ -20,8 +20,8 @@ enum ColourMode: String, ExpressibleByArgument, CaseIterable {
 /// `classify [FILE...]`: classify server exports.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Classify server exports (the default command).",
-        discussion: """
+        abstract: HelpText.say("Classify server exports (the default command).", "Classer des exports de serveurs (la commande par défaut)."),
+        discussion: HelpText.say("""
             Reads each FILE or directory (standard input when there is none, or for '-') and prints one result per \
             server, in input order. JSON Lines watch lists and directories are streamed record by record.
 
@@ -36,71 +36,87 @@ struct Scan: ParsableCommand {
 
             Exit codes: 0 done; 1 a server reached --fail-on; 2 an input, usage or rule-pack error; 3 both a server \
             reached --fail-on and some input could not be read.
-            """
+            """, """
+            Lit chaque FICHIER ou dossier (l'entrée standard s'il n'y en a pas, ou pour '-') et affiche un résultat \
+            par serveur, dans l'ordre de l'entrée. Les listes de veille JSON Lines et les dossiers sont lus \
+            enregistrement par enregistrement.
+
+            Exemples :
+              classify serveur.json                         un serveur, un rapport lisible
+              classify --min-verdict watch veille.jsonl     seulement ce qui demande un regard
+              classify --format jsonl exports/ > out.jsonl  chaque serveur, pour des outils
+              classify --format markdown --lang fr x.json   un rapport à joindre à un signalement
+              classify -q --fail-on report-platform x.json  rien d'affiché ; le code de sortie le dit
+              classify --format html liste.jsonl > r.html   une page : graphiques, serveurs signalés
+              classify --journal veille.sqlite exports/     et garder un historique anonymisé
+
+            Codes de sortie : 0 terminé ; 1 un serveur a atteint --fail-on ; 2 erreur d'entrée, d'usage ou de jeu \
+            de règles ; 3 à la fois un serveur a atteint --fail-on et une entrée n'a pas pu être lue.
+            """)
     )
 
-    @Argument(help: "Server exports: Discord channel arrays, guild templates, DiscordChatExporter JSON, native JSON, JSON Lines of these, or directories of such files.")
+    @Argument(help: ArgumentHelp(HelpText.say("Server exports: Discord channel arrays, guild templates, DiscordChatExporter JSON, native JSON, JSON Lines of these, or directories of such files.", "Exports de serveurs : listes de salons Discord, modèles de serveur, JSON de DiscordChatExporter, JSON natif, JSON Lines de ceux-ci, ou dossiers de tels fichiers.")))
     var files: [String] = []
 
     @OptionGroup var rulesOption: RulesOption
 
-    @Option(help: "Output format: text, json, jsonl, markdown (one report per server, with where to report), csv, or html (one self-contained page for a watch list: summary charts, flagged servers with their evidence).")
+    @Option(help: ArgumentHelp(HelpText.say("Output format: text, json, jsonl, markdown (one report per server, with where to report), csv, or html (one self-contained page for a watch list: summary charts, flagged servers with their evidence).", "Format de sortie : text, json, jsonl, markdown (un rapport par serveur, avec où signaler), csv, ou html (une page autonome pour une liste de veille : graphiques de synthèse, serveurs signalés avec leurs preuves).")))
     var format: ReportFormat = .text
 
-    @Option(help: "Language of text and markdown reports: fr or en (default: from the locale).")
+    @Option(help: ArgumentHelp(HelpText.say("Language of text and markdown reports: fr or en (default: from the locale).", "Langue des rapports texte et markdown, et de cette aide : fr ou en (par défaut : celle du système).")))
     var lang: ReportLanguage?
 
-    @Flag(help: "Mask names outside the matched words and replace ids, the server name and file paths by keyed hashes.")
+    @Flag(help: ArgumentHelp(HelpText.say("Mask names outside the matched words and replace ids, the server name and file paths by keyed hashes.", "Masquer les noms hors des mots repérés et remplacer les identifiants, le nom du serveur et les chemins par des empreintes à clé.")))
     var redact = false
 
     @OptionGroup var keyOption: KeyOption
 
-    @Option(help: ArgumentHelp("Record every server classified in this watch journal (SQLite; `classify journal --help`). Names are masked and ids hashed with the redaction key.", valueName: "PATH"))
+    @Option(help: ArgumentHelp(HelpText.say("Record every server classified in this watch journal (SQLite; `classify journal --help`). Names are masked and ids hashed with the redaction key.", "Enregistrer chaque serveur classé dans ce journal de veille (SQLite ; `classify journal --help`). Les noms sont masqués et les identifiants hachés avec la clé de masquage."), valueName: "PATH"))
     var journal: String?
 
-    @Flag(name: .customLong("journal-keep-names"), help: "Store names in clear in the journal (it says so; a journal keeps names or not for good).")
+    @Flag(name: .customLong("journal-keep-names"), help: ArgumentHelp(HelpText.say("Store names in clear in the journal (it says so; a journal keeps names or not for good).", "Garder les noms en clair dans le journal (il le dit ; un journal les garde ou non pour toujours).")))
     var journalKeepNames = false
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when any server reaches this verdict (watch, report-platform, report-authorities).")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(HelpText.say("Exit 1 when any server reaches this verdict (watch, report-platform, report-authorities).", "Sortir avec le code 1 si un serveur atteint ce verdict (watch, report-platform, report-authorities).")))
     var failOn: Verdict?
 
-    @Option(name: [.short, .long], help: "Worker threads (default: every core). The output is the same for any number.")
+    @Option(name: [.short, .long], help: ArgumentHelp(HelpText.say("Worker threads (default: every core). The output is the same for any number.", "Fils de travail (par défaut : un par cœur). La sortie est la même quel que soit leur nombre.")))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .customLong("no-prefilter"), help: "Run every pattern on every text instead of only those whose literals occur in it (same results, slower).")
+    @Flag(name: .customLong("no-prefilter"), help: ArgumentHelp(HelpText.say("Run every pattern on every text instead of only those whose literals occur in it (same results, slower).", "Lancer chaque motif sur chaque texte au lieu des seuls motifs dont les littéraux y figurent (mêmes résultats, plus lent).")))
     var noPrefilter = false
 
-    @Flag(help: "Read every input as JSON Lines (one server a line), whatever its name or first lines.")
+    @Flag(help: ArgumentHelp(HelpText.say("Read every input as JSON Lines (one server a line), whatever its name or first lines.", "Lire chaque entrée comme du JSON Lines (un serveur par ligne), quels que soient son nom ou ses premières lignes.")))
     var jsonl = false
 
-    @Option(name: .customLong("color"), help: "Colours in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    @Option(name: .customLong("color"), help: ArgumentHelp(HelpText.say("Colours in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always or never.", "Couleurs de la sortie texte : auto (un terminal, sauf si NO_COLOR est défini ou TERM=dumb), always ou never.")))
     var color: ColourMode = .auto
 
     @Flag(name: .customLong("colour"), help: ArgumentHelp("Same as --color always.", visibility: .hidden))
     var colourAlways = false
 
-    @Option(name: .customLong("min-verdict"), help: "Print only servers at or above this verdict (watch, report-platform, report-authorities); the summary counts the rest.")
+    @Option(name: .customLong("min-verdict"), help: ArgumentHelp(HelpText.say("Print only servers at or above this verdict (watch, report-platform, report-authorities); the summary counts the rest.", "N'afficher que les serveurs à ce verdict ou au-dessus (watch, report-platform, report-authorities) ; le résumé compte les autres.")))
     var minVerdict: Verdict?
 
-    @Flag(name: [.short, .long], help: "Print nothing, not even errors: only the exit code says what happened.")
+    @Flag(name: [.short, .long], help: ArgumentHelp(HelpText.say("Print nothing, not even errors: only the exit code says what happened.", "Ne rien afficher, pas même les erreurs : seul le code de sortie dit ce qui s'est passé.")))
     var quiet = false
 
-    @Option(help: ArgumentHelp("Only the server with this id, this record number (line of a JSON Lines list) or this name.", valueName: "ID|RECORD|NAME"))
+    @Option(help: ArgumentHelp(HelpText.say("Only the server with this id, this record number (line of a JSON Lines list) or this name.", "Seulement le serveur de cet identifiant, de ce numéro d'enregistrement (ligne d'une liste JSON Lines) ou de ce nom."), valueName: "ID|RECORD|NAME"))
     var select: String?
 
-    @Option(help: ArgumentHelp("Order of the results: input (as read, streamed) or score (most urgent first: verdict, then highest category score; holds every result until the end, so for finite inputs).", valueName: "input|score"))
+    @Option(help: ArgumentHelp(HelpText.say("Order of the results: input (as read, streamed) or score (most urgent first: verdict, then highest category score; holds every result until the end, so for finite inputs).", "Ordre des résultats : input (dans l'ordre lu, au fil de l'eau) ou score (le plus urgent d'abord : verdict, puis meilleur score de catégorie ; garde tous les résultats jusqu'à la fin, donc pour des entrées finies)."), valueName: "input|score"))
     var sort: ResultOrder = .input
 
-    @Flag(help: "With --format html: list clear servers too (by default the page counts them without listing them).")
+    @Flag(help: ArgumentHelp(HelpText.say("With --format html: list clear servers too (by default the page counts them without listing them).", "Avec --format html : lister aussi les serveurs clear (par défaut la page les compte sans les lister).")))
     var all = false
 
-    @Flag(name: .customLong("csv-excel"), help: "CSV as French spreadsheets open it: ';' between fields and a UTF-8 byte-order mark.")
+    @Flag(name: .customLong("csv-excel"), help: ArgumentHelp(HelpText.say("CSV as French spreadsheets open it: ';' between fields and a UTF-8 byte-order mark.", "CSV comme les tableurs français l'ouvrent : ';' entre les champs et une marque d'ordre d'octets UTF-8.")))
     var csvExcel = false
 
-    @Flag(inversion: .prefixedNo, help: "Progress on standard error while running (default: when standard error is a terminal).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(HelpText.say("Progress on standard error while running (default: when standard error is a terminal).", "Progression sur la sortie d'erreur pendant le traitement (par défaut : quand c'est un terminal).")))
     var progress: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "A summary per verdict and category on standard error at the end (default: when standard error is a terminal).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(HelpText.say("A summary per verdict and category on standard error at the end (default: when standard error is a terminal).", "Un résumé par verdict et catégorie sur la sortie d'erreur à la fin (par défaut : quand c'est un terminal).")))
     var summary: Bool?
 
     func validate() throws {

@@ -49,6 +49,20 @@ import ClassifierTesting
         }
     }
 
+    @Test func helpShowsTheScanOptionsInTheUsersLanguage() throws {
+        let english = try classify(["--help"], environment: ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(english.status == 0)
+        #expect(english.stdout.contains("--min-verdict") && english.stdout.contains("Examples:"), "the default command's options")
+        #expect(english.stdout.contains("Output format: text, json, jsonl"))
+        let french = try classify(["--lang", "fr", "--help"], environment: ["LANG": "C"])
+        #expect(french.stdout.contains("Classer des exports de serveurs") && french.stdout.contains("Format de sortie : text"))
+        #expect(french.stdout.contains("Codes de sortie : 0 terminé"))
+        let locale = try classify(["scan", "--help"], environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(locale.stdout.contains("N'afficher que les serveurs à ce verdict"))
+        let version = try classify(["--version"])
+        #expect(version.stdout.hasPrefix("classify ") && version.stdout.contains("rule packs 20"))
+    }
+
     @Test func jsonlGivesOneObjectPerServerWithTheStableKeys() throws {
         let run = try classify(["--format", "jsonl", "Fixtures/leaks-influ-hub.json", "Fixtures/benign-family.json"])
         #expect(run.status == 0)

@@ -62,13 +62,18 @@ final class FileReader {
 
     /// A reader over bytes already in memory, split and detected exactly as a file of that name would be: there is
     /// one splitter, whether the input comes from disk, a pipe or a caller of the library.
-    init(bytes: [UInt8], name: String, maxRecordBytes: Int) {
+    init(bytes: [UInt8], name: String, maxRecordBytes: Int, hashing: Bool = false) {
         self.path = name
         self.maxRecordBytes = maxRecordBytes
         self.fallbackName = ServerReader.fallbackName(for: name)
         chunk = .allocate(capacity: 1)
         buffer = bytes
         atEnd = true
+        if hashing {
+            // Every byte is already here: hashed once, as a file's are while it is read.
+            hasher = SHA256()
+            hasher?.update(data: bytes)
+        }
         let lower = name.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { mode = .lines }
     }

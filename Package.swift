@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -8,12 +8,19 @@ let package = Package(
         .library(name: "Classifier", targets: ["Classifier"]),
         .library(name: "ClassifierTesting", targets: ["ClassifierTesting"]),
         .library(name: "ClassifierJournal", targets: ["ClassifierJournal"]),
+        .library(name: "ClassifierService", targets: ["ClassifierService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 of inputs and the keyed hashes of --redact (HMAC-SHA256).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `classify serve` (ClassifierService): the HTTP server, its graceful shutdown, logs and metrics. No traits:
+        // swift-configuration support is not used, and leaving it out saves a package in every clean build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libpcre2-8 through its C API; width 8 is fixed in the shim header.
@@ -50,9 +57,19 @@ let package = Package(
             name: "ClassifierJournal",
             dependencies: ["Classifier", "CSQLite"]
         ),
+        // The HTTP service (`classify serve`): routes, limits, token, metrics and the volunteers' page, over the
+        // library's readers, classifier and renderers - never a second implementation of them.
+        .target(
+            name: "ClassifierService",
+            dependencies: ["Classifier", "ClassifierJournal", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Prometheus", package: "swift-prometheus")]
+        ),
         .executableTarget(
             name: "classify",
-            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", "ClassifierService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help
         .executableTarget(

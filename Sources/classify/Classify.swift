@@ -14,7 +14,7 @@ struct Classify: ParsableCommand {
             Run `classify scan --help` for every option of the default command, with examples.
             """,
         version: versionLine,
-        subcommands: [Scan.self, ReportCommand.self, RulesCommand.self, TestCommand.self, JournalCommand.self, KeyCommand.self],
+        subcommands: [Scan.self, ReportCommand.self, RulesCommand.self, TestCommand.self, JournalCommand.self, KeyCommand.self, ServeCommand.self],
         defaultSubcommand: Scan.self
     )
 

@@ -17,13 +17,29 @@ struct ClassifyEndpoint: Sendable {
             throw .payloadTooLarge(limit: configuration.maxBody)
         }
         guard limit.tryAcquire() else { throw .busy(retryAfter: 1) }
+        // The slot is taken before the body is read, so the cap also bounds the bodies held in memory at once; the
+        // time budget starts here too, so a client uploading slowly cannot hold a slot for ever.
         let slot = Slot(limit)
+        let budget = Duration.seconds(configuration.timeout)
+        let started = ContinuousClock.now
+        let maxBody = configuration.maxBody
+        let requestBody = request.body
+        let read = await Self.withDeadline(budget) { () async -> Result<[UInt8], ServiceError> in
+            do throws(ServiceError) {
+                return .success(try await Self.read(requestBody, limit: maxBody))
+            } catch {
+                return .failure(error)
+            }
+        }
         let body: [UInt8]
-        do {
-            body = try await Self.read(request.body, limit: configuration.maxBody)
-        } catch {
+        switch read {
+        case let .success(bytes)?: body = bytes
+        case let .failure(error)?:
             slot.release()
             throw error
+        case nil:
+            slot.release()
+            throw .timeout(seconds: configuration.timeout)
         }
         bytesIn = body.count
         if options.redact && redactor == nil {
@@ -39,8 +55,7 @@ struct ClassifyEndpoint: Sendable {
                                          slot: slot, logger: logger)
         let streaming = options.output == .ndjson
         // Read until the answer's status is known: the end of the input, or (when streaming) its first server.
-        let seconds = configuration.timeout
-        let head = await Self.withDeadline(seconds: seconds) { () async -> Head in
+        let head = await Self.withDeadline(budget - (ContinuousClock.now - started)) { () async -> Head in
             var head = Head()
             while let event = await queue.next() {
                 switch event {
@@ -57,7 +72,7 @@ struct ClassifyEndpoint: Sendable {
         }
         guard let head else {
             queue.abandon()
-            throw .timeout(seconds: seconds)
+            throw .timeout(seconds: configuration.timeout)
         }
         guard head.classified else {
             // Nothing in the body was a server: the reader's first error, as the CLI words it, is the answer.
@@ -124,12 +139,13 @@ struct ClassifyEndpoint: Sendable {
         return bytes
     }
 
-    /// `work`'s result, or nil when it takes longer than `seconds`; `work` is cancelled then.
-    static func withDeadline<T: Sendable>(seconds: Int, _ work: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
+    /// `work`'s result, or nil when it takes longer than `limit`; `work` is cancelled then.
+    static func withDeadline<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T) async -> T? {
+        guard limit > .zero else { return nil }
+        return await withTaskGroup(of: T?.self) { group in
             group.addTask { await work() }
             group.addTask {
-                try? await Task.sleep(for: .seconds(seconds))
+                try? await Task.sleep(for: limit)
                 return nil
             }
             let first: T? = await group.next().flatMap { $0 }

@@ -90,7 +90,11 @@ enum OpenAPIDocument {
           "required": true,
           "content": {
             "application/json": {
-              "schema": {}
+              "schema": {},
+              "examples": {
+                "native": {"summary": "A server in classify's native shape", "value": {"name": "Coin des Scred", "categories": [{"name": "LEAKS", "channels": ["demande-leak", "leaks-nudes"]}]}},
+                "channels": {"summary": "A Discord channel array (GET /guilds/{id}/channels)", "value": [{"id": "1", "type": 4, "name": "general"}, {"id": "2", "type": 0, "name": "chat", "parent_id": "1"}]}
+              }
             },
             "application/x-ndjson": {
               "schema": {

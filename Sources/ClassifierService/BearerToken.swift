@@ -13,9 +13,12 @@ public struct BearerToken: Sendable {
 
     /// Why a token file cannot be used.
     public enum LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file could not be read (missing, no permission, not UTF-8).
         case unreadable(path: String, reason: String)
+        /// The file's first line holds no token.
         case empty(path: String)
 
+        /// The message `classify serve` prints before it exits 2.
         public var description: String {
             switch self {
             case let .unreadable(path, reason): "cannot read the token file \(path): \(reason)"

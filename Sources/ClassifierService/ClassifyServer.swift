@@ -68,13 +68,3 @@ public struct ClassifyServer: Sendable {
         try await group.run()
     }
 }
-
-/// Marks the service as draining when a graceful shutdown begins.
-struct DrainWatcher: Service {
-    let state: ServiceState
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        state.startDraining()
-    }
-}

@@ -38,6 +38,7 @@ public struct ServiceConfiguration: Sendable {
         /// A port outside 0...65535.
         case invalidPort(Int)
 
+        /// The message `classify serve` prints before it exits 2.
         public var description: String {
             switch self {
             case let .exposedWithoutToken(host):

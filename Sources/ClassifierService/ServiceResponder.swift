@@ -1,7 +1,6 @@
 import Classifier
 import Hummingbird
 import Logging
-import Synchronization
 
 /// Routes every request, checks its token, answers errors as JSON, and counts and logs each request. One type
 /// holds the routing table so that 404 (no such path) and 405 (no such method on a path) come from one place.
@@ -53,6 +52,7 @@ struct ServiceResponder: HTTPResponder {
             "method": "\(request.method.rawValue)",
             "status": "\(response.status.code)",
             "bytes_in": "\(bytesIn)",
+            "bytes_out": "\(response.body.contentLength.map(String.init) ?? "streamed")",
             "ms": "\(elapsed.milliseconds)",
         ])
         return response
@@ -108,17 +108,4 @@ struct ServiceResponder: HTTPResponder {
         }
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: error.body)))
     }
-}
-
-/// Whether the service is still taking work: it stops when a graceful shutdown begins, so `/readyz` turns 503
-/// and load balancers send no more requests while those in flight finish.
-public final class ServiceState: Sendable {
-    private let isDraining = Mutex(false)
-
-    public init() {}
-
-    /// True once shutdown has begun.
-    public var draining: Bool { isDraining.withLock { $0 } }
-
-    func startDraining() { isDraining.withLock { $0 = true } }
 }

@@ -182,6 +182,20 @@ import Testing
         #expect(try Curl.post(service.base + "/v1/classify", file: "Fixtures/benign-family.json").status == 200)
     }
 
+    /// The time budget counts from the first byte: an upload slower than --timeout is cut off with 503.
+    @Test func aRequestOverTheTimeBudgetIs503() throws {
+        let service = try ServiceProcess(["--timeout", "1"])
+        defer { service.stop() }
+        let body = Support.temporaryDirectory() + "/slow.json"
+        Support.write(String(repeating: " ", count: 3000) + "{\"name\": \"slow\", \"channels\": []}", to: body)
+        let slow = try Curl.post(service.base + "/v1/classify", file: body, ["--limit-rate", "1000"])
+        #expect(slow.status == 503)
+        #expect(slow.errorCode == "timeout")
+        #expect(slow.headers["retry-after"] != nil)
+        #expect(try Curl.post(service.base + "/v1/classify", file: "Fixtures/benign-family.json").status == 200,
+                "the slot came back")
+    }
+
     /// SIGTERM while a request is uploading: the request is answered, then the process exits 0.
     @Test func shutdownFinishesRequestsInFlight() throws {
         let service = try ServiceProcess()

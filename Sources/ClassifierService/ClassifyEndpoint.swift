@@ -13,6 +13,9 @@ struct ClassifyEndpoint: Sendable {
 
     func respond(to request: Request, logger: Logger, bytesIn: inout Int) async throws(ServiceError) -> Response {
         let options = try ClassifyOptions.parse(query: Array(request.uri.queryParameters), headers: request.headers)
+        if options.redact && redactor == nil {
+            throw .badParameter(name: "redact", reason: "this service was started without a redaction key")
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBody {
             throw .payloadTooLarge(limit: configuration.maxBody)
         }
@@ -42,10 +45,6 @@ struct ClassifyEndpoint: Sendable {
             throw .timeout(seconds: configuration.timeout)
         }
         bytesIn = body.count
-        if options.redact && redactor == nil {
-            slot.release()
-            throw .badParameter(name: "redact", reason: "this service was started without a redaction key")
-        }
         var reportOptions = ReportOptions(language: options.language, redactor: options.redact ? redactor : nil,
                                           referrals: options.output == .markdown ? referrals : nil)
         reportOptions.listClear = options.listClear

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ClassifierTesting", targets: ["ClassifierTesting"]),
         .library(name: "ClassifierJournal", targets: ["ClassifierJournal"]),
         .library(name: "ClassifierFetch", targets: ["ClassifierFetch"]),
+        .library(name: "ClassifierService", targets: ["ClassifierService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `classify fetch`: Discord's API over HTTPS, with its rate limits.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // `classify serve` (ClassifierService): the HTTP server, its graceful shutdown, logs and metrics. No traits:
+        // swift-configuration support is not used, and leaving it out saves a package in every clean build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libpcre2-8 through its C API; width 8 is fixed in the shim header.
@@ -59,9 +66,19 @@ let package = Package(
             name: "ClassifierFetch",
             dependencies: ["Classifier", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        // The HTTP service (`classify serve`): routes, limits, token, metrics and the volunteers' page, over the
+        // library's readers, classifier and renderers - never a second implementation of them.
+        .target(
+            name: "ClassifierService",
+            dependencies: ["Classifier", "ClassifierJournal", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Prometheus", package: "swift-prometheus")]
+        ),
         .executableTarget(
             name: "classify",
-            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", "ClassifierFetch",
+            dependencies: ["Classifier", "ClassifierTesting", "ClassifierJournal", "ClassifierFetch", "ClassifierService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks (README, "Benchmarks"): swift run -c release classify-bench --help

@@ -23,7 +23,7 @@ struct Classify: ParsableCommand {
             """),
         version: versionLine,
         subcommands: [Scan.self, ReportCommand.self, RulesCommand.self, TestCommand.self, JournalCommand.self, KeyCommand.self,
-                      FetchCommand.self],
+                      FetchCommand.self, ServeCommand.self],
         defaultSubcommand: Scan.self
     )
 

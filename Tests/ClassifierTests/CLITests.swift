@@ -17,15 +17,20 @@ import ClassifierTesting
         return products.appendingPathComponent("classify").path
     }
 
-    /// - Parameter environment: variables set (or, with "", emptied) for this run on top of the test's own.
-    func classify(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// - Parameters:
+    ///   - environment: variables set (or, with "", emptied) for this run on top of the test's own.
+    ///   - directory: where it runs: a folder of the checkout, or an absolute path (default: the checkout).
+    func classify(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                  directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        process.currentDirectoryURL = Support.checkout
+        process.currentDirectoryURL = directory.map {
+            $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : Support.checkout.appendingPathComponent($0)
+        } ?? Support.checkout
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -47,12 +47,17 @@ final class ByteWindow {
         }
     }
 
-    /// A window over bytes already in memory, all read.
-    init(bytes: [UInt8], name: String) {
+    /// A window over bytes already in memory, all read - and, when hashing, hashed at once, as a file's bytes are
+    /// while it is read.
+    init(bytes: [UInt8], name: String, hashing: Bool = false) {
         path = name
         chunk = .allocate(capacity: 1)
         buffer = bytes
         atEnd = true
+        if hashing {
+            hasher = SHA256()
+            hasher?.update(data: bytes)
+        }
     }
 
     deinit {

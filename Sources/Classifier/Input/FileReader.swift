@@ -30,8 +30,8 @@ final class FileReader {
 
     /// A reader over bytes already in memory, split and detected exactly as a file of that name would be: there is
     /// one splitter, whether the input comes from disk, a pipe or a caller of the library.
-    init(bytes: [UInt8], name: String, maxRecordBytes: Int) {
-        window = ByteWindow(bytes: bytes, name: name)
+    init(bytes: [UInt8], name: String, maxRecordBytes: Int, hashing: Bool = false) {
+        window = ByteWindow(bytes: bytes, name: name, hashing: hashing)
         self.maxRecordBytes = maxRecordBytes
         self.fallbackName = ServerReader.fallbackName(for: name)
         let lower = name.lowercased()

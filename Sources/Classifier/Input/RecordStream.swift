@@ -59,6 +59,24 @@ public final class RecordStream: IteratorProtocol, Sequence {
         totalBytes = total
     }
 
+    /// A stream over one input already in memory - a service's request body - split and detected exactly as a file
+    /// of that name is (JSON Lines by a `.jsonl`/`.ndjson` name or by its first lines, DiscordChatExporter metadata,
+    /// outlines): there is one splitter, whether the bytes come from disk, a pipe or a network.
+    /// - Parameters:
+    ///   - bytes: the whole input.
+    ///   - name: what the input is called in errors and in each server's ``SourceRef``; its extension picks JSON
+    ///     Lines as a file's does.
+    ///   - maxRecordBytes: the largest record held (``defaultMaxRecordBytes`` unless a caller sets less).
+    ///   - hashFiles: give the input's SHA-256 in ``fileHashes`` once it is read.
+    public init(bytes: [UInt8], name: String, maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes,
+                hashFiles: Bool = false) {
+        self.maxRecordBytes = maxRecordBytes
+        self.hashFiles = hashFiles
+        pending = []
+        totalBytes = bytes.count
+        current = FileReader(bytes: bytes, name: name, maxRecordBytes: maxRecordBytes, hashing: hashFiles)
+    }
+
     /// A DiscordChatExporter guild being gathered: its channel files come one after another.
     private var gathering: RawRecord?
     private var lookahead: RawRecord?

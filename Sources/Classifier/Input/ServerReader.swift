@@ -18,6 +18,12 @@ public enum ServerReader {
     ///   - record: one record as the stream split it.
     ///   - hashInput: also record the SHA-256 of the record's bytes in the server's ``SourceRef``.
     public static func decode(_ record: RawRecord, hashInput: Bool = false) -> InputRecord {
+        decode(record, hashInput: hashInput, useFastReader: true)
+    }
+
+    /// ``decode(_:hashInput:)``, with the fast reader (``JSONTape``) turned off when `useFastReader` is false: the
+    /// fuzz target and the tests compare both paths.
+    package static func decode(_ record: RawRecord, hashInput: Bool, useFastReader: Bool) -> InputRecord {
         switch record.content {
         case let .error(error):
             return .failure(error)
@@ -47,8 +53,8 @@ public enum ServerReader {
         case let .bytes(bytes):
             if hashInput {
                 let digest = SHA256.hash(data: bytes).hexDigits
-                return decode(RawRecord(content: .bytes(bytes), source: record.source,
-                                        fallbackName: record.fallbackName)).map { server in
+                return decode(RawRecord(content: .bytes(bytes), source: record.source, fallbackName: record.fallbackName),
+                              hashInput: false, useFastReader: useFastReader).map { server in
                     var copy = server
                     copy.source.sha256 = digest
                     return copy
@@ -62,6 +68,11 @@ public enum ServerReader {
                         try OutlineReader.decode(buffer, source: record.source, fallbackName: record.fallbackName)
                     }
                 }
+                if useFastReader,
+                   let server = JSONTape.server(buffer, source: record.source, fallbackName: record.fallbackName) {
+                    return .success(server)
+                }
+                // Anything the fast reader does not take: the full parser, which also explains every error.
                 let value: JSONValue
                 do throws(JSONParser.SyntaxError) {
                     value = try JSONParser.parse(buffer)

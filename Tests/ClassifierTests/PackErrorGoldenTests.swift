@@ -29,7 +29,7 @@ import ClassifierTesting
         ("unknown key, at the key", ["a.yaml": rule + "\n    wieght: 3\n"],
          "<dir>/a.yaml:9:5: error[E004]: test.leak: unknown key 'wieght' (allowed: all, and-any, any, category, "
             + "description, examples, fields, flags, from-hits-of, id, indicator, lowers, min-any, negatable, none, "
-            + "patterns, scope, section, status, views, weight)"),
+            + "patterns, repeated-categories, scope, section, status, views, weight)"),
         ("pattern that does not compile, at the pattern", ["a.yaml": edit("['\\bleaks?\\b']", "['ok', 'leaks(']")],
          "<dir>/a.yaml:7:22: error[E013]: test.leak: pattern /leaks(/ does not compile: "
             + "missing closing parenthesis at offset 6 in the pattern"),

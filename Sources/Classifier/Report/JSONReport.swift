@@ -37,7 +37,7 @@ public enum JSONReport {
 
     static func source(_ ref: SourceRef) -> JSONOutput {
         var members: [(String, JSONOutput)] = [("file", .string(ref.file)), ("record", .optional(ref.record)),
-                                            ("format", .optional(ref.format))]
+                                            ("format", .optional(ref.format)), ("key", .optional(ref.key))]
         if let time = ref.exportedAt { members.append(("exported_at", .string(time))) }
         return .object(members)
     }
@@ -174,6 +174,7 @@ public enum JSONReport {
         out.key("file"); out.string(ref.file)
         out.key("record"); out.int(ref.record)
         out.key("format"); out.string(ref.format)
+        out.key("key"); out.string(ref.key)
         if let time = ref.exportedAt { out.key("exported_at"); out.string(time) }
         out.endObject()
     }

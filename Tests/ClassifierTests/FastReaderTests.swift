@@ -181,4 +181,57 @@ import Testing
         }
         #expect(checked > 20)
     }
+
+    /// Seeded mutations of every fixture (a byte replaced by one that matters to JSON, removed, or a slice repeated):
+    /// the CLI's path and the full parser alone give the same server or the same error every time.
+    @Test func mutatedFixturesReadTheSameBothWays() throws {
+        var random = SystemRandomNumberGenerator.Seeded(seed: 14)
+        let interesting = Array("\"\\{}[],:u0e-. \n".utf8) + [0x00, 0xFF, 0xC3, 0xE2]
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Support.fixturesDirectory)
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }.sorted()
+        var fastServers = 0
+        for file in files {
+            let original = try #require(FileManager.default.contents(atPath: Support.fixturesDirectory + "/" + file))
+            for _ in 0..<150 {
+                var bytes = [UInt8](original)
+                for _ in 0..<(1 + Int(random.next() % 3)) where !bytes.isEmpty {
+                    let at = Int(random.next() % UInt64(bytes.count))
+                    switch random.next() % 3 {
+                    case 0: bytes[at] = interesting[Int(random.next() % UInt64(interesting.count))]
+                    case 1: bytes.remove(at: at)
+                    default:
+                        let end = min(bytes.count, at + 1 + Int(random.next() % 24))
+                        bytes.insert(contentsOf: bytes[at..<end], at: at)
+                    }
+                }
+                let record = RawRecord(content: .bytes(bytes), source: SourceRef(file: file), fallbackName: "x")
+                let viaCLI = ServerReader.decode(record)
+                let viaFull = ServerReader.decode(record, hashInput: false, useFastReader: false)
+                switch (viaCLI, viaFull) {
+                case let (.success(a), .success(b)): #expect(a == b, "\(file)")
+                case let (.failure(a), .failure(b)): #expect(a == b, "\(file)")
+                default: Issue.record("\(file): the fast and full readers disagree on \(String(decoding: bytes, as: UTF8.self))")
+                }
+                if bytes.withUnsafeBufferPointer({ JSONTape.server($0, source: record.source, fallbackName: "x") }) != nil {
+                    fastServers += 1
+                }
+            }
+        }
+        #expect(fastServers > 2_000)  // the fast reader took many of them, not only the untouched ones
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// SplitMix64: the same mutations every run.
+    struct Seeded {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }

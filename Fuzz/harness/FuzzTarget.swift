@@ -5,7 +5,8 @@ import Foundation
 /// engine, and the checks below turn any broken invariant into a crash libFuzzer reports.
 ///
 /// - The readers never crash, whatever the bytes: a server or an error naming the input, the same records in
-///   chunks of one megabyte or of a few bytes.
+///   chunks of one megabyte or of a few bytes, and the same server or error with the fast reader as with the full
+///   parser alone.
 /// - The rule-pack loader never crashes: a rule set or a coded error naming the pack.
 /// - Every view of every text maps each of its bytes back inside the original text.
 /// - The literal prefilter never changes a result (the engine with and without it agree).
@@ -75,7 +76,15 @@ enum FuzzChecks {
                 stream.chunkSize = chunkSize
                 var seen: [String] = []
                 while let record = stream.next() {
-                    switch ServerReader.decode(record) {
+                    // The fast reader (JSONTape) and the full parser: the same server, or the same error.
+                    let decoded = ServerReader.decode(record)
+                    let full = ServerReader.decode(record, hashInput: false, useFastReader: false)
+                    switch (decoded, full) {
+                    case let (.success(a), .success(b)): precondition(a == b, "the fast reader read \(a)\nthe full parser \(b)")
+                    case let (.failure(a), .failure(b)): precondition(a == b, "errors differ: \(a)\n\(b)")
+                    default: preconditionFailure("the fast reader and the full parser disagree: \(decoded)\n\(full)")
+                    }
+                    switch decoded {
                     case let .success(server):
                         seen.append("server \(server.name)|\(server.description ?? "")|\(server.categories.map(\.name))|"
                                     + "\(server.channels.map { "\($0.name)/\($0.topic ?? "")/\($0.categoryIndex ?? -1)" })")

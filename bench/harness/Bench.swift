@@ -6,6 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify-bench",
         abstract: "Benchmarks of classify's building blocks and of whole runs.",
-        subcommands: [GenerateCommand.self, CoreBenchmark.self, EndToEndBenchmark.self, ViewsBenchmark.self]
+        subcommands: [GenerateCommand.self, CoreBenchmark.self, EndToEndBenchmark.self, ViewsBenchmark.self,
+                      StagesBenchmark.self]
     )
 }

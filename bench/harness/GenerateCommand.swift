@@ -19,12 +19,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.")
     var output: String
 
+    @Flag(help: "Draw the mix measured on real layouts (bench/realistic-mix.json): decorated and accented names, topics per channel, channels per server.")
+    var realistic = false
+
+    @Option(help: "The measured mix to use with --realistic (default: bench/realistic-mix.json).")
+    var mix: String?
+
     func run() throws {
         guard FileManager.default.createFile(atPath: output, contents: nil),
               let handle = FileHandle(forWritingAtPath: output) else {
             throw ValidationError("cannot write \(output)")
         }
-        var generator = WatchListGenerator(seed: seed)
+        var generator = WatchListGenerator(seed: seed, mix: realistic ? try RealisticMix.load(mix) : nil)
         var stats = WatchListGenerator.Stats()
         var pending = Data()
         let limit = megabytes.map { $0 << 20 }

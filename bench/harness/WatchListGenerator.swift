@@ -7,9 +7,13 @@ struct WatchListGenerator {
     /// Fraction of servers that get an abusive category.
     let abusiveRate: Double
 
-    init(seed: UInt64, abusiveRate: Double = 0.01) {
+    /// The mix measured on real layouts (`--realistic`), or nil for the original lists (whose bytes stay as they were).
+    let mix: RealisticMix?
+
+    init(seed: UInt64, abusiveRate: Double = 0.01, mix: RealisticMix? = nil) {
         random = SplitMix64(seed: seed)
         self.abusiveRate = abusiveRate
+        self.mix = mix
     }
 
     private static let serverWords = ["Gaming", "Chill", "Café", "Community", "Squad", "Lounge", "Hub", "Crew",
@@ -52,8 +56,19 @@ struct WatchListGenerator {
         var bytes = 0
     }
 
+    /// Plain and accented channel names, drawn apart so the realistic mix gets its measured share of each.
+    private static let plainChannels = channels.filter { $0.utf8.count == $0.unicodeScalars.count }
+    private static let accentedChannels = channels.filter { $0.utf8.count != $0.unicodeScalars.count }
+        + ["vidéos", "créations", "sondages", "entraide", "événements", "règlement", "débats", "écoute"]
+    private static let plainCategories = categories.filter { $0.utf8.count == $0.unicodeScalars.count }
+    private static let accentedCategories = ["GÉNÉRAL", "ÉVÉNEMENTS", "CRÉATIONS", "DÉTENTE", "RÔLES"]
+    /// Decorations as real servers wear them: before, around, or spelled in styled letters.
+    private static let realisticDecorations = ["💬・", "┃", "📢-", "🎮│", "✨", "➤", "『", "⭐・", "🔊┃", "📌 ", "╭・", "🌸꒱",
+                                               "・゜", "🎵︱", "│📁", "┊🍃"]
+
     /// One server as one JSON line (guild-template shape), and the names it holds.
     mutating func nextLine(index: Int) -> (line: String, names: Int, topics: Int) {
+        if let mix { return realisticLine(index: index, mix: mix) }
         let name = pick(Self.serverNames) + " " + pick(Self.serverWords)
         var channels: [String] = []
         var id = 1
@@ -99,6 +114,65 @@ struct WatchListGenerator {
         return (line, names, topics)
     }
 
+    /// A server drawn with the measured mix: categories per server and channels per category around the real
+    /// means, decorated and accented names and topics at their real shares.
+    private mutating func realisticLine(index: Int, mix: RealisticMix) -> (line: String, names: Int, topics: Int) {
+        var channels: [String] = []
+        var id = 1
+        var names = 1
+        var topics = 0
+        // Uniform draws whose means are the measured ones.
+        let categoryCount = 1 + Int(random.next() % UInt64(max(1, Int((mix.categoriesPerServer * 2 - 1).rounded()))))
+        let perCategory = max(1, Int((mix.channelsPerCategory * 2 - 1).rounded()))
+        var categoryList: [(String, [String])] = []
+        for _ in 0..<categoryCount {
+            var list: [String] = []
+            for _ in 0..<(1 + Int(random.next() % UInt64(perCategory))) {
+                list.append(realisticName(Self.plainChannels, Self.accentedChannels, mix: mix))
+            }
+            categoryList.append((realisticName(Self.plainCategories, Self.accentedCategories, mix: mix), list))
+        }
+        if random.next() % 20 == 0 {
+            let index = Int(random.next() % UInt64(categoryList.count))
+            categoryList[index].1.append(pick(Self.traps))
+        }
+        if Double(random.next() % 10_000) / 10_000 < abusiveRate {
+            let (category, list) = pick(Self.abusive)
+            categoryList.insert((category, list), at: Int(random.next() % UInt64(categoryList.count + 1)))
+        }
+        for (category, list) in categoryList {
+            let parent = id
+            channels.append(#"{"id":\#(id),"type":4,"name":\#(Self.quote(category)),"topic":null,"parent_id":null,"position":\#(id),"permission_overwrites":[]}"#)
+            id += 1
+            names += 1
+            for channel in list {
+                var topic = "null"
+                if Double(random.next() % 10_000) / 10_000 < mix.topicsPerChannel {
+                    topic = Self.quote(pick(Self.topics))
+                    topics += 1
+                }
+                channels.append(#"{"id":\#(id),"type":0,"name":\#(Self.quote(channel)),"topic":\#(topic),"parent_id":\#(parent),"position":\#(id),"nsfw":false,"rate_limit_per_user":0,"permission_overwrites":[]}"#)
+                id += 1
+                names += 1
+            }
+        }
+        var name = pick(Self.serverNames) + " " + pick(Self.serverWords)
+        if Double(random.next() % 10_000) / 10_000 < mix.decoratedShare { name = pick(Self.realisticDecorations) + name }
+        let line = #"{"code":"t\#(index)","name":\#(Self.quote(name)),"description":null,"usage_count":\#(random.next() % 500),"serialized_source_guild":{"name":\#(Self.quote(name)),"description":null,"region":null,"verification_level":1,"default_message_notifications":1,"roles":[{"id":0,"name":"@everyone","permissions":"1071698660929","color":0,"hoist":false,"mentionable":false}],"channels":[\#(channels.joined(separator: ","))]}}"#
+        return (line, names, topics)
+    }
+
+    /// A name: decorated at the measured share, else accented at its share, else plain.
+    private mutating func realisticName(_ plain: [String], _ accented: [String], mix: RealisticMix) -> String {
+        let draw = Double(random.next() % 10_000) / 10_000
+        if draw < mix.decoratedShare {
+            let base = pick(random.next() % 4 == 0 ? accented : plain)
+            return random.next() % 3 == 0 ? pick(Self.realisticDecorations) + base + " " + pick(Self.realisticDecorations)
+                : pick(Self.realisticDecorations) + base
+        }
+        return pick(draw < mix.decoratedShare + mix.accentedShare ? accented : plain)
+    }
+
     private mutating func pick<T>(_ list: [T]) -> T {
         list[Int(random.next() % UInt64(list.count))]
     }
@@ -120,5 +194,29 @@ struct SplitMix64 {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The shares measured on real layouts by `bench/realistic-mix.py` (committed as `bench/realistic-mix.json`).
+struct RealisticMix: Decodable {
+    let decoratedShare: Double
+    let accentedShare: Double
+    let topicsPerChannel: Double
+    let categoriesPerServer: Double
+    let channelsPerCategory: Double
+
+    enum CodingKeys: String, CodingKey {
+        case decoratedShare = "decorated_share", accentedShare = "accented_share", topicsPerChannel = "topics_per_channel"
+        case categoriesPerServer = "categories_per_server", channelsPerCategory = "channels_per_category"
+    }
+
+    /// `bench/realistic-mix.json` beside this source file.
+    static func load(_ path: String? = nil) throws -> RealisticMix {
+        let file = path ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("realistic-mix.json").path
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file])
+        }
+        return try JSONDecoder().decode(RealisticMix.self, from: data)
     }
 }

@@ -11,20 +11,17 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case chatExporter = "discord-chat-exporter"
 
     /// Recognises the shape of a parsed document, or nil when it is none of the known ones.
-    package static func detect(_ value: JSONValue) -> InputFormat? {
-        switch value {
-        case let .array(items):
+    package static func detect<Node: JSONNode>(_ value: Node) -> InputFormat? {
+        if let items = value.arrayValue {
             if items.isEmpty { return .discordChannels }
-            if items.allSatisfy({ $0["type"] != nil && $0["name"] != nil }) { return .discordChannels }
-            return nil
-        case let .object(members):
-            if members["serialized_source_guild"]?.objectValue != nil { return .guildTemplate }
-            if members["guild"]?.objectValue != nil,
-               members["channel"]?.objectValue != nil || members["channels"]?.arrayValue != nil { return .chatExporter }
-            if members["name"] != nil, members["categories"] != nil || members["channels"] != nil { return .native }
-            return nil
-        default:
+            if items.allSatisfy({ $0.member("type") != nil && $0.member("name") != nil }) { return .discordChannels }
             return nil
         }
+        guard value.isObject else { return nil }
+        if value.member("serialized_source_guild")?.isObject == true { return .guildTemplate }
+        if value.member("guild")?.isObject == true,
+           value.member("channel")?.isObject == true || value.member("channels")?.arrayValue != nil { return .chatExporter }
+        if value.member("name") != nil, value.member("categories") != nil || value.member("channels") != nil { return .native }
+        return nil
     }
 }

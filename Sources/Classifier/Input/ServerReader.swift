@@ -18,6 +18,12 @@ public enum ServerReader {
     ///   - record: one record as the stream split it.
     ///   - hashInput: also record the SHA-256 of the record's bytes in the server's ``SourceRef``.
     public static func decode(_ record: RawRecord, hashInput: Bool = false) -> InputRecord {
+        decode(record, hashInput: hashInput, useFastReader: true)
+    }
+
+    /// ``decode(_:hashInput:)``, with the fast reader (``JSONTape``) turned off when `useFastReader` is false: the
+    /// fuzz target and the tests compare both paths.
+    package static func decode(_ record: RawRecord, hashInput: Bool, useFastReader: Bool) -> InputRecord {
         switch record.content {
         case let .error(error):
             return .failure(error)
@@ -34,43 +40,46 @@ public enum ServerReader {
                     }
                 }
                 let values = try channels.map { bytes throws(InputError) in try parse(bytes, "channel") }
+                let digest = SHA256.hash(data: guild + channels.flatMap { $0 })
+                var source = record.source
+                source.key = SourceRef.key(of: digest)
                 var server = try ServerDecoder.decodeChatExporter(guild: try parse(guild, "guild"), channels: values,
-                                                                  source: record.source, fallbackName: record.fallbackName)
+                                                                  source: source, fallbackName: record.fallbackName)
                 server.source.exportedAt = exportedAt
-                if hashInput {
-                    server.source.sha256 = SHA256.hash(data: guild + channels.flatMap { $0 }).hexDigits
-                }
+                if hashInput { server.source.sha256 = digest.hexDigits }
                 return .success(server)
             } catch {
                 return .failure(error)
             }
         case let .bytes(bytes):
-            if hashInput {
-                let digest = SHA256.hash(data: bytes).hexDigits
-                return decode(RawRecord(content: .bytes(bytes), source: record.source,
-                                        fallbackName: record.fallbackName)).map { server in
-                    var copy = server
-                    copy.source.sha256 = digest
-                    return copy
-                }
-            }
+            // Every record is keyed by a hash of its bytes (source.key), so the results of shards, whose record
+            // numbers restart, join back; errors carry it too.
+            let digest = SHA256.hash(data: bytes)
+            var source = record.source
+            source.key = SourceRef.key(of: digest)
+            if hashInput { source.sha256 = digest.hexDigits }
             return bytes.withUnsafeBufferPointer { buffer -> InputRecord in
                 if isBlank(buffer) { return .failure(.empty(file: record.source.file)) }
                 // What a moderator types from screenshots: "# Server name", categories, indented channels.
-                if record.source.record == nil, OutlineReader.looksLikeOutline(buffer) {
+                if source.record == nil, OutlineReader.looksLikeOutline(buffer) {
                     return Result { () throws(InputError) -> Server in
-                        try OutlineReader.decode(buffer, source: record.source, fallbackName: record.fallbackName)
+                        try OutlineReader.decode(buffer, source: source, fallbackName: record.fallbackName)
                     }
                 }
+                if useFastReader,
+                   let server = JSONTape.server(buffer, source: source, fallbackName: record.fallbackName) {
+                    return .success(server)
+                }
+                // Anything the fast reader does not take: the full parser, which also explains every error.
                 let value: JSONValue
                 do throws(JSONParser.SyntaxError) {
                     value = try JSONParser.parse(buffer)
                 } catch {
-                    return .failure(.malformedJSON(source: record.source, line: record.source.record ?? error.line,
+                    return .failure(.malformedJSON(source: source, line: source.record ?? error.line,
                                                    column: error.column, reason: error.reason))
                 }
                 return Result { () throws(InputError) -> Server in
-                    try ServerDecoder.server(from: value, source: record.source, fallbackName: record.fallbackName)
+                    try ServerDecoder.server(from: value, source: source, fallbackName: record.fallbackName)
                 }
             }
         }

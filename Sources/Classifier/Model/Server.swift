@@ -90,12 +90,21 @@ public struct SourceRef: Sendable, Equatable, Codable {
     public var sha256: String?
     /// When the export says it was made (DiscordChatExporter's `exportedAt`, as written), if it says so.
     public var exportedAt: String?
+    /// A stable key of the record: the first 32 hex digits (128 bits) of the SHA-256 of its bytes, set by
+    /// ``ServerReader/decode(_:hashInput:)``. Shards of a split watch list number their records from 1 again; the
+    /// key joins their results back.
+    public var key: String?
 
     /// A source; ``sha256`` is filled later, by ``ServerReader/decode(_:hashInput:)`` when asked.
     public init(file: String = "-", record: Int? = nil, format: String? = nil) {
         self.file = file
         self.record = record
         self.format = format
+    }
+
+    /// The ``key`` of a record whose bytes have this SHA-256.
+    static func key<Digest: Sequence>(of digest: Digest) -> String where Digest.Element == UInt8 {
+        Array(digest).prefix(16).hexDigits
     }
 
     /// `file:record` for a record of a JSON Lines input, else the file: how messages name a source.

@@ -45,41 +45,59 @@ public indirect enum JSONOutput: Sendable {
         }
     }
 
-    /// Escapes on bytes and appends runs at once: a name of 64 KiB repeated in every evidence part must not cost a
-    /// String append per character (the fuzzer's slowest inputs spent most of their time here).
     private static func writeString(_ value: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as a quoted JSON string to `bytes`: the one escaping of every JSON output (the tree's and
+    /// ``JSONLineBuffer``'s), on bytes, appending plain runs at once - a name of 64 KiB repeated in every evidence
+    /// part must not cost an append per character (the fuzzer's slowest inputs spent most of their time here).
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         var value = value
-        let escaped: [UInt8] = value.withUTF8 { input in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(input.count + 2)
+        value.withUTF8 { input in
+            bytes.reserveCapacity(bytes.count + input.count + 2)
             bytes.append(UInt8(ascii: "\""))
-            let hex = Array("0123456789abcdef".utf8)
+            var run = 0  // start of the bytes not yet copied
             var index = 0
             while index < input.count {
                 let byte = input[index]
-                switch byte {
-                case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0..<0x20:
-                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80
-                    && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in JavaScript: escaped so the output can be pasted into a page.
-                    bytes += Array((input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 3
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    index += 1
                     continue
+                }
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 end lines in JavaScript: escaped so the output can be pasted into a page.
+                    guard index + 2 < input.count, input[index + 1] == 0x80, input[index + 2] == 0xA8 || input[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
+                    bytes.append(contentsOf: input[index + 2] == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8)
+                    index += 3
+                    run = index
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
                 default:
-                    bytes.append(byte)
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(hex.utf8Start[Int(byte >> 4)])
+                    bytes.append(hex.utf8Start[Int(byte & 0xF)])
                 }
                 index += 1
+                run = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<input.count]))
             bytes.append(UInt8(ascii: "\""))
-            return bytes
         }
-        out += String(decoding: escaped, as: UTF8.self)
     }
 }
 

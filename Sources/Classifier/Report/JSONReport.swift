@@ -37,7 +37,7 @@ public enum JSONReport {
 
     static func source(_ ref: SourceRef) -> JSONOutput {
         var members: [(String, JSONOutput)] = [("file", .string(ref.file)), ("record", .optional(ref.record)),
-                                            ("format", .optional(ref.format))]
+                                            ("format", .optional(ref.format)), ("key", .optional(ref.key))]
         if let time = ref.exportedAt { members.append(("exported_at", .string(time))) }
         return .object(members)
     }
@@ -103,5 +103,138 @@ public enum JSONReport {
             ("location", .string(ReportWords.english.path(error.location))),
             ("message", .string(error.message)),
         ])
+    }
+
+    // MARK: - Straight to bytes
+
+    /// ``object(for:)-(ClassificationResult)`` serialised on one line, byte for byte, written straight into this
+    /// thread's reused buffer: the `jsonl` format's per-record path, with no tree and no String per field.
+    public static func line(for result: ClassificationResult) -> String {
+        JSONLineBuffer.line { out in
+            out.beginObject()
+            out.key("server"); server(result.server, source: result.server.source, into: &out)
+            out.key("verdict"); out.string(result.verdict.rawValue)
+            out.key("categories"); out.beginArray()
+            for score in result.categories { category(score, into: &out) }
+            out.endArray()
+            out.key("evidence"); out.beginArray()
+            for item in result.evidence { evidence(item, into: &out) }
+            out.endArray()
+            out.key("errors"); out.beginArray()
+            for error in result.errors {
+                out.beginObject()
+                out.key("kind"); out.string("rule")
+                out.key("signal"); out.string(error.signal)
+                out.key("rules"); out.strings(error.rules)
+                out.key("location"); out.string(ReportWords.english.path(error.location))
+                out.key("message"); out.string(error.message)
+                out.endObject()
+            }
+            out.endArray()
+            out.key("warnings"); out.strings(result.warnings)
+            out.endObject()
+        }
+    }
+
+    /// ``object(for:)-(InputError)`` on one line, byte for byte.
+    public static func line(for error: InputError) -> String {
+        JSONLineBuffer.line { out in
+            out.beginObject()
+            out.key("server"); out.beginObject()
+            out.key("id"); out.null()
+            out.key("name"); out.null()
+            out.key("source"); source(error.source, into: &out)
+            out.endObject()
+            out.key("verdict"); out.null()
+            out.key("categories"); out.beginArray(); out.endArray()
+            out.key("evidence"); out.beginArray(); out.endArray()
+            out.key("errors"); out.beginArray()
+            out.beginObject()
+            out.key("kind"); out.string("input")
+            out.key("message"); out.string(error.description)
+            out.endObject()
+            out.endArray()
+            out.endObject()
+        }
+    }
+
+    private static func server(_ server: Server, source ref: SourceRef, into out: inout JSONLineBuffer) {
+        out.beginObject()
+        out.key("id"); out.string(server.id)
+        out.key("name"); out.string(server.name)
+        out.key("source"); source(ref, into: &out)
+        out.key("categories"); out.int(server.categories.count)
+        out.key("channels"); out.int(server.channels.count)
+        out.key("redacted"); out.bool(server.isRedacted)
+        out.endObject()
+    }
+
+    private static func source(_ ref: SourceRef, into out: inout JSONLineBuffer) {
+        out.beginObject()
+        out.key("file"); out.string(ref.file)
+        out.key("record"); out.int(ref.record)
+        out.key("format"); out.string(ref.format)
+        out.key("key"); out.string(ref.key)
+        if let time = ref.exportedAt { out.key("exported_at"); out.string(time) }
+        out.endObject()
+    }
+
+    private static func category(_ score: CategoryScore, into out: inout JSONLineBuffer) {
+        out.beginObject()
+        out.key("id"); out.string(score.id)
+        out.key("section"); out.string(score.section)
+        out.key("score"); out.int(score.score)
+        out.key("raw_score"); out.int(score.rawScore)
+        out.key("verdict"); out.string(score.verdict.rawValue)
+        out.key("hits"); out.int(score.hits)
+        out.key("rules"); out.strings(score.rules)
+        out.key("lowered_by"); out.strings(score.loweredBy)
+        out.key("indicator_only"); out.bool(score.indicatorOnly)
+        out.key("reason"); out.beginObject()
+        out.key("kind"); out.string(score.reason.id)
+        out.key("threshold"); out.int(score.reason.threshold)
+        out.endObject()
+        out.endObject()
+    }
+
+    private static func evidence(_ item: Evidence, into out: inout JSONLineBuffer) {
+        let primary = item.primary
+        out.beginObject()
+        out.key("rule"); out.string(item.rule)
+        out.key("category"); out.string(item.category)
+        out.key("section"); out.string(item.section)
+        out.key("status"); out.string(item.status.rawValue)
+        out.key("weight"); out.int(item.weight)
+        out.key("indicator"); out.bool(item.indicator)
+        out.key("lowers"); out.strings(item.lowers)
+        out.key("scope"); out.string(item.scope.rawValue)
+        out.key("field"); out.string(primary.location.field.rawValue)
+        out.key("location"); out.string(ReportWords.english.path(primary.location))
+        out.key("match"); out.string(primary.match)
+        out.key("span"); span(primary, into: &out)
+        out.key("parts"); out.beginArray()
+        for part in item.parts {
+            out.beginObject()
+            out.key("signal"); out.string(part.signal)
+            out.key("field"); out.string(part.location.field.rawValue)
+            out.key("category"); out.string(part.location.category)
+            out.key("channel"); out.string(part.location.channel)
+            out.key("location"); out.string(ReportWords.english.path(part.location))
+            out.key("text"); out.string(part.text)
+            out.key("match"); out.string(part.match)
+            out.key("span"); span(part, into: &out)
+            out.key("view"); out.string(part.view.rawValue)
+            out.key("view_match"); out.string(part.viewMatch)
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+    }
+
+    private static func span(_ part: EvidencePart, into out: inout JSONLineBuffer) {
+        out.beginObject()
+        out.key("start"); out.int(part.start)
+        out.key("end"); out.int(part.end)
+        out.endObject()
     }
 }

@@ -83,7 +83,7 @@ public struct ReportRenderer: Sendable {
             switch format {
             // Text is for people, who read the message on standard error: printed there only, once.
             case .text: output = ""
-            case .jsonl: output = JSONReport.object(for: error).serialized()
+            case .jsonl: output = JSONReport.line(for: error)
             case .json: output = Self.indent(JSONReport.object(for: error).serialized(pretty: true))
             case .markdown: output = "## classify: \(MarkdownReport.inline(error.description))\n"
             case .csv: output = csv.render(error)
@@ -97,7 +97,7 @@ public struct ReportRenderer: Sendable {
             let output: String
             switch format {
             case .text: output = text.render(result) + "\n"
-            case .jsonl: output = JSONReport.object(for: result).serialized()
+            case .jsonl: output = JSONReport.line(for: result)
             case .json: output = Self.indent(JSONReport.object(for: result).serialized(pretty: true))
             case .markdown: output = markdown.render(result)
             case .csv: output = csv.render(result)

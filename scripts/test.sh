@@ -14,3 +14,5 @@ swift test
 .build/debug/classify-fuzz Fuzz/regressions Fixtures
 # `classify serve` against its OpenAPI document (schemathesis).
 scripts/api-test.sh
+# The README's scale-out recipes (GNU parallel, split shards) give the single process's results.
+scripts/sharding-test.sh

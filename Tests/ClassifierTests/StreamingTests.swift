@@ -95,7 +95,7 @@ import Testing
                 RecordStream(paths: [folder + "/list.jsonl"]),
                 render: { item in
                     switch item {
-                    case let .classified(result): return "\(result.server.name ?? "") \(result.verdict.rawValue)"
+                    case let .classified(result): return "\(result.server.name) \(result.verdict.rawValue)"
                     case let .failed(error): return "error \(error.source.display)"
                     }
                 },

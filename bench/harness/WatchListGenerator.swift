@@ -70,10 +70,6 @@ struct WatchListGenerator {
     mutating func nextLine(index: Int) -> (line: String, names: Int, topics: Int) {
         if let mix { return realisticLine(index: index, mix: mix) }
         let name = pick(Self.serverNames) + " " + pick(Self.serverWords)
-        var channels: [String] = []
-        var id = 1
-        var names = 1
-        var topics = 0
         let categoryCount = 2 + Int(random.next() % 6)
         var categoryList: [(String, [String])] = []
         for _ in 0..<categoryCount {
@@ -86,6 +82,19 @@ struct WatchListGenerator {
             }
             categoryList.append((pick(Self.categories), list))
         }
+        let (channels, names, topics) = finishChannels(categoryList) { $0 % 4 == 0 }
+        return (templateLine(index: index, name: name, channels: channels), names, topics)
+    }
+
+    /// Adds the occasional trap channel and abusive category, then writes every category and channel as the
+    /// template's channel objects; `hasTopic` reads one draw per channel. The counts include the server's name.
+    private mutating func finishChannels(_ categories: [(String, [String])], hasTopic: (UInt64) -> Bool)
+        -> (channels: [String], names: Int, topics: Int) {
+        var categoryList = categories
+        var channels: [String] = []
+        var id = 1
+        var names = 1
+        var topics = 0
         if random.next() % 20 == 0 {
             let index = Int(random.next() % UInt64(categoryList.count))
             categoryList[index].1.append(pick(Self.traps))
@@ -101,7 +110,7 @@ struct WatchListGenerator {
             names += 1
             for channel in list {
                 var topic = "null"
-                if random.next() % 4 == 0 {
+                if hasTopic(random.next()) {
                     topic = Self.quote(pick(Self.topics))
                     topics += 1
                 }
@@ -110,17 +119,17 @@ struct WatchListGenerator {
                 names += 1
             }
         }
-        let line = #"{"code":"t\#(index)","name":\#(Self.quote(name)),"description":null,"usage_count":\#(random.next() % 500),"serialized_source_guild":{"name":\#(Self.quote(name)),"description":null,"region":null,"verification_level":1,"default_message_notifications":1,"roles":[{"id":0,"name":"@everyone","permissions":"1071698660929","color":0,"hoist":false,"mentionable":false}],"channels":[\#(channels.joined(separator: ","))]}}"#
-        return (line, names, topics)
+        return (channels, names, topics)
+    }
+
+    /// The guild-template line around the channel objects (its usage count is one more draw).
+    private mutating func templateLine(index: Int, name: String, channels: [String]) -> String {
+        #"{"code":"t\#(index)","name":\#(Self.quote(name)),"description":null,"usage_count":\#(random.next() % 500),"serialized_source_guild":{"name":\#(Self.quote(name)),"description":null,"region":null,"verification_level":1,"default_message_notifications":1,"roles":[{"id":0,"name":"@everyone","permissions":"1071698660929","color":0,"hoist":false,"mentionable":false}],"channels":[\#(channels.joined(separator: ","))]}}"#
     }
 
     /// A server drawn with the measured mix: categories per server and channels per category around the real
     /// means, decorated and accented names and topics at their real shares.
     private mutating func realisticLine(index: Int, mix: RealisticMix) -> (line: String, names: Int, topics: Int) {
-        var channels: [String] = []
-        var id = 1
-        var names = 1
-        var topics = 0
         // Uniform draws whose means are the measured ones.
         let categoryCount = 1 + Int(random.next() % UInt64(max(1, Int((mix.categoriesPerServer * 2 - 1).rounded()))))
         let perCategory = max(1, Int((mix.channelsPerCategory * 2 - 1).rounded()))
@@ -132,34 +141,10 @@ struct WatchListGenerator {
             }
             categoryList.append((realisticName(Self.plainCategories, Self.accentedCategories, mix: mix), list))
         }
-        if random.next() % 20 == 0 {
-            let index = Int(random.next() % UInt64(categoryList.count))
-            categoryList[index].1.append(pick(Self.traps))
-        }
-        if Double(random.next() % 10_000) / 10_000 < abusiveRate {
-            let (category, list) = pick(Self.abusive)
-            categoryList.insert((category, list), at: Int(random.next() % UInt64(categoryList.count + 1)))
-        }
-        for (category, list) in categoryList {
-            let parent = id
-            channels.append(#"{"id":\#(id),"type":4,"name":\#(Self.quote(category)),"topic":null,"parent_id":null,"position":\#(id),"permission_overwrites":[]}"#)
-            id += 1
-            names += 1
-            for channel in list {
-                var topic = "null"
-                if Double(random.next() % 10_000) / 10_000 < mix.topicsPerChannel {
-                    topic = Self.quote(pick(Self.topics))
-                    topics += 1
-                }
-                channels.append(#"{"id":\#(id),"type":0,"name":\#(Self.quote(channel)),"topic":\#(topic),"parent_id":\#(parent),"position":\#(id),"nsfw":false,"rate_limit_per_user":0,"permission_overwrites":[]}"#)
-                id += 1
-                names += 1
-            }
-        }
+        let (channels, names, topics) = finishChannels(categoryList) { Double($0 % 10_000) / 10_000 < mix.topicsPerChannel }
         var name = pick(Self.serverNames) + " " + pick(Self.serverWords)
         if Double(random.next() % 10_000) / 10_000 < mix.decoratedShare { name = pick(Self.realisticDecorations) + name }
-        let line = #"{"code":"t\#(index)","name":\#(Self.quote(name)),"description":null,"usage_count":\#(random.next() % 500),"serialized_source_guild":{"name":\#(Self.quote(name)),"description":null,"region":null,"verification_level":1,"default_message_notifications":1,"roles":[{"id":0,"name":"@everyone","permissions":"1071698660929","color":0,"hoist":false,"mentionable":false}],"channels":[\#(channels.joined(separator: ","))]}}"#
-        return (line, names, topics)
+        return (templateLine(index: index, name: name, channels: channels), names, topics)
     }
 
     /// A name: decorated at the measured share, else accented at its share, else plain.

@@ -34,7 +34,7 @@ public struct JournalEntryMaker: Sendable {
         return JournalEntry(server: serverKey(result.server), inputSHA256: result.server.source.sha256,
                             verdict: result.verdict, scores: JSONOutput.object(scores).serialized(),
                             rules: JSONOutput.array(rules).serialized(), name: shown.server.name,
-                            report: JSONReport.object(for: shown).serialized(),
+                            report: JSONReport.line(for: shown),
                             structure: structure(original: result.server, shown: shown.server))
     }
 
@@ -47,30 +47,50 @@ public struct JournalEntryMaker: Sendable {
     func serverKey(name: String) -> String { redactor.hash("name:" + name, kind: "server") }
 
     /// Keyed ids (the export's, else of the names), masked names and keyed name hashes of categories and channels,
-    /// written straight as a JSON array (the ``StructureEntry`` keys) - this runs for every channel of every server.
+    /// written straight as bytes of a JSON array (the ``StructureEntry`` keys): this runs for every channel of every
+    /// server, so no String is made per hash or member.
     private func structure(original: Server, shown: Server) -> String {
-        var out = "["
-        var categoryKeys: [String] = []
-        func append(_ kind: String, _ id: String, _ parent: String?, _ name: String, _ clear: String) {
-            if out.utf8.count > 1 { out += "," }
-            out += "{\"kind\":\"" + kind + "\",\"id\":\"" + id + "\",\"parent\":"
-            out += parent.map { "\"" + $0 + "\"" } ?? "null"
-            out += ",\"name\":" + JSONOutput.string(name).serialized()
-            out += ",\"nameKey\":\"" + redactor.hash(clear, kind: "name") + "\"}"
+        JSONLineBuffer.line { out in
+            out.beginArray()
+            for (index, category) in original.categories.enumerated() {
+                out.beginObject()
+                out.key("kind"); out.string("category")
+                out.key("id"); categoryKey(category, shown: shown.categories[index], isRedacted: shown.isRedacted, into: &out)
+                out.key("parent"); out.null()
+                out.key("name"); out.string(shown.categories[index].name)
+                out.key("nameKey"); out.unescapedString { redactor.appendHash(category.name, kind: "name", to: &$0) }
+                out.endObject()
+            }
+            for (index, channel) in original.channels.enumerated() {
+                out.beginObject()
+                out.key("kind"); out.string("channel")
+                out.key("id")
+                // Redaction already hashed an export's id; only an export without ids costs one more hash here.
+                if shown.isRedacted, let id = shown.channels[index].id {
+                    out.string(id)
+                } else {
+                    let parentName = channel.categoryIndex.map { original.categories[$0].name } ?? ""
+                    let value = channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name
+                    out.unescapedString { redactor.appendHash(value, kind: "channel", to: &$0) }
+                }
+                out.key("parent")
+                if let parent = channel.categoryIndex {
+                    categoryKey(original.categories[parent], shown: shown.categories[parent], isRedacted: shown.isRedacted, into: &out)
+                } else {
+                    out.null()
+                }
+                out.key("name"); out.string(shown.channels[index].name)
+                out.key("nameKey"); out.unescapedString { redactor.appendHash(channel.name, kind: "name", to: &$0) }
+                out.endObject()
+            }
+            out.endArray()
         }
-        for (index, category) in original.categories.enumerated() {
-            // Redaction already hashed an export's id; only an export without ids costs one more hash here.
-            let key = shown.isRedacted && category.id != nil ? shown.categories[index].id!
-                : redactor.hash(category.id.map { "id:" + $0 } ?? "name:" + category.name, kind: "category")
-            categoryKeys.append(key)
-            append("category", key, nil, shown.categories[index].name, category.name)
-        }
-        for (index, channel) in original.channels.enumerated() {
-            let parentName = channel.categoryIndex.map { original.categories[$0].name } ?? ""
-            let key = shown.isRedacted && channel.id != nil ? shown.channels[index].id!
-                : redactor.hash(channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name, kind: "channel")
-            append("channel", key, channel.categoryIndex.map { categoryKeys[$0] }, shown.channels[index].name, channel.name)
-        }
-        return out + "]"
+    }
+
+    /// A category's keyed id: redaction's hash of the export's id, else a hash of its id or name.
+    private func categoryKey(_ category: ChannelCategory, shown: ChannelCategory, isRedacted: Bool, into out: inout JSONLineBuffer) {
+        if isRedacted, let id = shown.id { return out.string(id) }
+        let value = category.id.map { "id:" + $0 } ?? "name:" + category.name
+        out.unescapedString { redactor.appendHash(value, kind: "category", to: &$0) }
     }
 }

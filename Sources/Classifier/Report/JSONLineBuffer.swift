@@ -8,13 +8,13 @@ import Darwin
 /// ``JSONOutput/appendQuoted(_:to:)`` (so the bytes equal ``JSONOutput/serialized(pretty:)``'s), and nothing is
 /// built per field. Each thread keeps one buffer, reused from record to record; only the finished line becomes a
 /// String.
-struct JSONLineBuffer {
+package struct JSONLineBuffer {
     private(set) var bytes: [UInt8]
     /// Whether the next member or item needs a comma before it.
     private var needsComma = false
 
     /// Runs `body` on this thread's buffer, emptied, and returns the line it wrote.
-    static func line(_ body: (inout JSONLineBuffer) -> Void) -> String {
+    package static func line(_ body: (inout JSONLineBuffer) -> Void) -> String {
         let box = ThreadBuffer.current
         var buffer = JSONLineBuffer(bytes: box.bytes)
         box.bytes = []  // one owner at a time, so appends do not copy
@@ -28,13 +28,13 @@ struct JSONLineBuffer {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    package mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    package mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
 
     /// A member's key; its value follows.
-    mutating func key(_ key: StaticString) {
+    package mutating func key(_ key: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
@@ -43,20 +43,30 @@ struct JSONLineBuffer {
         needsComma = false
     }
 
-    mutating func string(_ value: String) { separate(); JSONOutput.appendQuoted(value, to: &bytes); needsComma = true }
-    mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    mutating func int(_ value: Int?) {
+    package mutating func string(_ value: String) { separate(); JSONOutput.appendQuoted(value, to: &bytes); needsComma = true }
+    package mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    package mutating func int(_ value: Int?) {
         separate()
         if let value { appendDecimal(value) } else { appendLiteral("null") }
         needsComma = true
     }
-    mutating func bool(_ value: Bool) { separate(); appendLiteral(value ? "true" : "false"); needsComma = true }
-    mutating func null() { separate(); appendLiteral("null"); needsComma = true }
+    package mutating func bool(_ value: Bool) { separate(); appendLiteral(value ? "true" : "false"); needsComma = true }
+    package mutating func null() { separate(); appendLiteral("null"); needsComma = true }
 
-    mutating func strings(_ values: [String]) {
+    package mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { string(value) }
         endArray()
+    }
+
+    /// A string value whose bytes `write` appends between the quotes: only for text that needs no escaping (hex
+    /// digits, ASCII identifiers), so nothing is copied into a String first.
+    package mutating func unescapedString(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     private mutating func separate() {

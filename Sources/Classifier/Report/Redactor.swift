@@ -35,38 +35,64 @@ public struct Redactor: @unchecked Sendable {
         outerPrepared = outer
     }
 
-    /// HMAC-SHA256(key, kind NUL value), first 8 bytes.
-    func code(_ value: String, kind: String) -> [UInt8] {
+    /// HMAC-SHA256(key, kind NUL value), first 8 bytes as a big-endian number. The message is fed in one update
+    /// (from the stack when short): a journal hashes every channel of every server.
+    func code(_ value: String, kind: String) -> UInt64 {
         var inner = innerPrepared
         var kind = kind, value = value
-        kind.withUTF8 { inner.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: UInt8(0)) { inner.update(bufferPointer: $0) }
-        value.withUTF8 { inner.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        kind.withUTF8 { kindBytes in
+            value.withUTF8 { valueBytes in
+                let count = kindBytes.count + 1 + valueBytes.count
+                guard count <= 512 else {
+                    inner.update(bufferPointer: UnsafeRawBufferPointer(kindBytes))
+                    withUnsafeBytes(of: UInt8(0)) { inner.update(bufferPointer: $0) }
+                    inner.update(bufferPointer: UnsafeRawBufferPointer(valueBytes))
+                    return
+                }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { message in
+                    _ = message.initialize(fromContentsOf: kindBytes)
+                    message[kindBytes.count] = 0
+                    _ = UnsafeMutableBufferPointer(rebasing: message[(kindBytes.count + 1)...]).initialize(fromContentsOf: valueBytes)
+                    inner.update(bufferPointer: UnsafeRawBufferPointer(message))
+                }
+            }
+        }
         var outer = outerPrepared
         inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
-        return Array(outer.finalize().prefix(8))
+        return outer.finalize().withUnsafeBytes { UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)) }
+    }
+
+    /// Appends ``hash(_:kind:)``'s bytes to `out`, with no String made on the way (the journal's structure).
+    package func appendHash(_ value: String, kind: String, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        out.append(contentsOf: kind.utf8)
+        out.append(UInt8(ascii: "-"))
+        let code = code(value, kind: kind)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            out.append(digits.utf8Start[Int((code >> UInt64(shift)) & 0x0F)])
+        }
     }
 
     /// `kind-` followed by 16 hex digits of HMAC-SHA256(key, kind NUL value).
     public func hash(_ value: String, kind: String) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        var out = Array(kind.utf8)
-        out.reserveCapacity(out.count + 17)
-        out.append(UInt8(ascii: "-"))
-        for byte in code(value, kind: kind) {
-            out.append(digits.utf8Start[Int(byte >> 4)])
-            out.append(digits.utf8Start[Int(byte & 0x0F)])
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(kind.utf8.count + 17)
+        appendHash(value, kind: kind, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     private static let maskScalar: Unicode.Scalar = "\u{2022}"
 
-    /// `text` with every scalar masked.
+    /// `text` with every scalar masked: as many `•` as it has Unicode scalars (UTF-8 lead bytes), built as bytes.
     static func fullMask(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for _ in text.unicodeScalars { out.append(maskScalar) }
-        return String(out)
+        var text = text
+        let scalars = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return String(unsafeUninitializedCapacity: scalars * 3) { buffer in
+            for index in 0..<scalars {
+                buffer[index * 3] = 0xE2; buffer[index * 3 + 1] = 0x80; buffer[index * 3 + 2] = 0xA2
+            }
+            return scalars * 3
+        }
     }
 
     /// `text` with every scalar outside `keep` (scalar offsets) masked.

@@ -237,3 +237,52 @@ import Testing
         #expect(batches == [2, 4, 5])
     }
 }
+
+/// `--lang fr` translates the reader's reasons, not only the frame around them: a moderator reading French must not
+/// meet "unexpected end of input" halfway through a sentence.
+@Suite struct InputErrorTests {
+    /// Inputs that make every reason the JSON parser and the decoder give.
+    static let broken: [String] = [
+        "", "{", "{\"name\": \"x\",", "[1, 2", "{\"a\" 1}", "{\"a\": 1 \"b\": 2}", "[1 2]", "{1: 2}", "\"abc",
+        "\"a\u{01}\"", "\"\\q\"", "\"\\u12\"", "\"\\u12G4\"", "-", "1.", "1e", "tru", "{} x", "{\"a\": 1, \"a\": 2}",
+        String(repeating: "[", count: 600), "\"text\"", "42", "{}", "{\"x\": 1}", "[1, 2]",
+        "{\"name\": 5, \"channels\": []}", "{\"name\": \"x\", \"channels\": [5]}", "{\"name\": \"x\", \"categories\": [7]}",
+        "{\"name\": \"x\", \"categories\": {}}", "[{\"id\": \"1\", \"type\": \"text\", \"name\": \"a\"}]",
+        "{\"name\": \"\(String(repeating: "a", count: 70_000))\", \"channels\": []}",
+    ]
+
+    /// Words that only an untranslated English reason would leave in a French message.
+    static let english = ["expected", "unexpected", "found", "input", "inside", "escape", "invalid ", "nesting", "levels",
+                          "member", "object", "array", "string", "number", "long", "over the", "record is", "directory",
+                          "such file", "top level", "keys", "empty", "duplicate", "would hide"]
+
+    @Test func everyReaderReasonComesOutInFrench() throws {
+        var seen = 0
+        for (index, text) in Self.broken.enumerated() {
+            for record in ServerReader.read(bytes: Array(text.utf8), file: "in-\(index).json") {
+                guard case let .failure(error) = record else { continue }
+                seen += 1
+                let french = error.message(in: .fr)
+                let left = Self.english.filter { french.lowercased().contains($0) }
+                #expect(left.isEmpty, "input \(index): \(french) still says \(left)")
+                #expect(error.message(in: .en) == error.description, "English stays as tools read it")
+            }
+        }
+        #expect(seen >= Self.broken.count - 1, "nearly every input above is an error")
+        #expect(InputReasonFrench.translate("No such file or directory") == "fichier ou dossier introuvable")
+        #expect(InputReasonFrench.translate("larger than 64 MiB for one server export; write one server per line (JSON Lines) instead")
+            == "plus de 64 Mio pour l'export d'un seul serveur ; écrivez plutôt un serveur par ligne (JSON Lines)")
+    }
+
+    @Test func unreadableAndOutlineReasonsAreFrenchToo() throws {
+        let folder = Support.temporaryDirectory()
+        let directory = InputError.unreadable(file: folder, reason: "is a directory; pass the files inside it")
+        #expect(directory.message(in: .fr).hasSuffix("lecture impossible : est un dossier ; passez les fichiers qu'il contient"))
+        let outline = InputError.malformedOutline(source: SourceRef(file: "a.outline"), line: 3,
+                                                  reason: "a topic ('|') before any channel")
+        #expect(outline.message(in: .fr) == "a.outline:3 : plan : un sujet ('|') avant tout salon")
+        let second = InputError.malformedOutline(source: SourceRef(file: "a.outline"), line: 9,
+                                                 reason: "a second '# ' line: an outline names one server")
+        #expect(second.message(in: .fr) == "a.outline:9 : plan : une seconde ligne '# ' : un plan ne nomme qu'un serveur")
+    }
+}

@@ -23,30 +23,30 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// "\nclassify: all clear" cannot forge a line.
     public var description: String { message(in: .en) }
 
-    /// The message in a report language. The frame is translated; the parser's own reason and the field paths stay
-    /// as they are, being what a tool or a developer would search for.
+    /// The message in a report language. In French the frame and the reader's reason are translated
+    /// (``InputReasonFrench``); field paths stay as they are, being the export's own keys.
     public func message(in language: ReportLanguage) -> String {
         guard language == .fr else { return englishMessage }
         let file = TerminalText.visible(source.file)
         let display = TerminalText.visible(source.display)
         switch self {
         case let .unreadable(_, reason):
-            return "\(file) : lecture impossible : \(TerminalText.visible(reason))"
+            return "\(file) : lecture impossible : \(TerminalText.visible(InputReasonFrench.translate(reason)))"
         case .empty:
             return "\(file) : le fichier est vide : un export de serveur en JSON était attendu"
         case let .malformedJSON(source, line, column, reason):
             if let record = source.record {
-                return "\(file) : enregistrement \(record), colonne \(column) : JSON invalide : \(TerminalText.visible(reason))"
+                return "\(file) : enregistrement \(record), colonne \(column) : JSON invalide : \(TerminalText.visible(InputReasonFrench.translate(reason)))"
             }
-            return "\(file):\(line):\(column) : JSON invalide : \(TerminalText.visible(reason))"
+            return "\(file):\(line):\(column) : JSON invalide : \(TerminalText.visible(InputReasonFrench.translate(reason)))"
         case let .malformedOutline(_, line, reason):
-            return "\(file):\(line) : plan : \(TerminalText.visible(reason))"
+            return "\(file):\(line) : plan : \(TerminalText.visible(InputReasonFrench.translate(reason)))"
         case let .unknownShape(_, found):
-            return "\(display) : pas un export de serveur connu de classify (\(TerminalText.visible(found))) ; attendu : "
+            return "\(display) : pas un export de serveur connu de classify (\(TerminalText.visible(InputReasonFrench.translate(found)))) ; attendu : "
                 + "un tableau de salons Discord, un modèle de serveur Discord, un fichier DiscordChatExporter ou le format "
                 + "natif de classify (voir le README)"
         case let .invalidField(_, path, reason):
-            return "\(display) : \(TerminalText.visible(path)) : \(TerminalText.visible(reason))"
+            return "\(display) : \(TerminalText.visible(path)) : \(TerminalText.visible(InputReasonFrench.translate(reason)))"
         }
     }
 

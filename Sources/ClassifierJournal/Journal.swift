@@ -240,7 +240,7 @@ public final class Journal {
                     packVersion: row[4] ?? "", classifyVersion: row[5] ?? "",
                     verdict: Verdict(rawValue: row[6] ?? "") ?? .clear,
                     scores: decode([String: Int].self, row[7]) ?? [:], rules: decode([String].self, row[8]) ?? [],
-                    name: row[9] ?? "", structure: decode([StructureEntry].self, row[11]) ?? [], report: row[10] ?? "")
+                    name: row[9] ?? "", structure: StructureCodec.decode(row[11]), report: row[10] ?? "")
     }
 
     static func diff(from: JournalScan, to: JournalScan) -> JournalDiff {
@@ -249,8 +249,15 @@ public final class Journal {
             let before = from.scores[id] ?? 0, after = to.scores[id] ?? 0
             return before == after ? nil : (id, before, after)
         }
+        let comparable = StructureCodec.isComparable(from.structure, to.structure)
         let before = Dictionary(from.structure.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(to.structure.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard comparable else {
+            return JournalDiff(from: from, to: to, scoreChanges: changes,
+                               rulesStarted: Set(to.rules).subtracting(from.rules).sorted(),
+                               rulesStopped: Set(from.rules).subtracting(to.rules).sorted(),
+                               added: [], removed: [], renamed: [], structureCompared: false)
+        }
         return JournalDiff(
             from: from, to: to, scoreChanges: changes,
             rulesStarted: Set(to.rules).subtracting(from.rules).sorted(),
@@ -262,7 +269,7 @@ public final class Journal {
                 let renamed = old.nameKey != nil && entry.nameKey != nil ? old.nameKey != entry.nameKey : old.name != entry.name
                 guard renamed else { return nil }
                 return (old, entry)
-            })
+            }, structureCompared: true)
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -14,7 +14,7 @@ public struct JournalEntry: Sendable {
     public let name: String
     /// The result as `--format jsonl` prints it, redacted unless the journal keeps names.
     public let report: String
-    /// JSON array of ``StructureEntry``.
+    /// The structural fingerprint, as ``StructureCodec`` writes it.
     public let structure: String
 }
 
@@ -25,7 +25,8 @@ public struct JournalEntryMaker: Sendable {
 
     /// The row for one result.
     public func entry(for result: ClassificationResult) -> JournalEntry {
-        let shown = keepsNames ? result : redactor.redact(result)
+        // The report prints only how many categories and channels there are; the structure masks them itself.
+        let shown = keepsNames ? result : redactor.redact(result, structure: false)
         var scores: [(String, JSONOutput)] = []
         for category in result.categories where category.score > 0 && !scores.contains(where: { $0.0 == category.id }) {
             scores.append((category.id, .int(category.score)))
@@ -35,7 +36,7 @@ public struct JournalEntryMaker: Sendable {
                             verdict: result.verdict, scores: JSONOutput.object(scores).serialized(),
                             rules: JSONOutput.array(rules).serialized(), name: shown.server.name,
                             report: JSONReport.line(for: shown),
-                            structure: structure(original: result.server, shown: shown.server))
+                            structure: structure(of: result))
     }
 
     /// The server's identity across scans: its export id, else its name, hashed with the key.
@@ -46,51 +47,52 @@ public struct JournalEntryMaker: Sendable {
     func serverKey(id: String) -> String { redactor.hash("id:" + id, kind: "server") }
     func serverKey(name: String) -> String { redactor.hash("name:" + name, kind: "server") }
 
-    /// Keyed ids (the export's, else of the names), masked names and keyed name hashes of categories and channels,
-    /// written straight as bytes of a JSON array (the ``StructureEntry`` keys): this runs for every channel of every
-    /// server, so no String is made per hash or member.
-    private func structure(original: Server, shown: Server) -> String {
-        JSONLineBuffer.line { out in
+    /// The structural fingerprint in its compact form (``StructureCodec``): per category and channel, a keyed tag of
+    /// its id (the export's, else its names), its parent's position, its masked name (a count when every letter is
+    /// masked) and a keyed tag of its name in clear. Written straight as bytes: this runs for every channel of every
+    /// scan, so no String is made per tag, mask or member.
+    private func structure(of result: ClassificationResult) -> String {
+        let server = result.server
+        var masks = Redactor.Masks(result)
+        return JSONLineBuffer.line { out in
             out.beginArray()
-            for (index, category) in original.categories.enumerated() {
-                out.beginObject()
-                out.key("kind"); out.string("category")
-                out.key("id"); categoryKey(category, shown: shown.categories[index], isRedacted: shown.isRedacted, into: &out)
-                out.key("parent"); out.null()
-                out.key("name"); out.string(shown.categories[index].name)
-                out.key("nameKey"); out.unescapedString { redactor.appendHash(category.name, kind: "name", to: &$0) }
-                out.endObject()
+            for (index, category) in server.categories.enumerated() {
+                out.beginArray()
+                out.string(StructureCodec.categoryKind)
+                out.unescapedString {
+                    redactor.appendTag(category.id.map { "id:" + $0 } ?? "name:" + category.name, domain: "g", to: &$0)
+                }
+                out.null()
+                if keepsNames {
+                    out.string(category.name)
+                } else if masks.keepsNothing(category: index) {
+                    out.int(category.name.unicodeScalars.count)
+                } else {
+                    out.string(masks.category(category.name, index: index))
+                }
+                out.unescapedString { redactor.appendTag(category.name, domain: "n", to: &$0) }
+                out.endArray()
             }
-            for (index, channel) in original.channels.enumerated() {
-                out.beginObject()
-                out.key("kind"); out.string("channel")
-                out.key("id")
-                // Redaction already hashed an export's id; only an export without ids costs one more hash here.
-                if shown.isRedacted, let id = shown.channels[index].id {
-                    out.string(id)
-                } else {
-                    let parentName = channel.categoryIndex.map { original.categories[$0].name } ?? ""
-                    let value = channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name
-                    out.unescapedString { redactor.appendHash(value, kind: "channel", to: &$0) }
+            for (index, channel) in server.channels.enumerated() {
+                out.beginArray()
+                out.string(StructureCodec.channelKind)
+                out.unescapedString {
+                    let parentName = channel.categoryIndex.map { server.categories[$0].name } ?? ""
+                    redactor.appendTag(channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name,
+                                       domain: "h", to: &$0)
                 }
-                out.key("parent")
-                if let parent = channel.categoryIndex {
-                    categoryKey(original.categories[parent], shown: shown.categories[parent], isRedacted: shown.isRedacted, into: &out)
+                out.int(channel.categoryIndex)
+                if keepsNames {
+                    out.string(channel.name)
+                } else if masks.keepsNothing(channel: index, category: channel.categoryIndex) {
+                    out.int(channel.name.unicodeScalars.count)
                 } else {
-                    out.null()
+                    out.string(masks.channel(channel.name, index: index, category: channel.categoryIndex))
                 }
-                out.key("name"); out.string(shown.channels[index].name)
-                out.key("nameKey"); out.unescapedString { redactor.appendHash(channel.name, kind: "name", to: &$0) }
-                out.endObject()
+                out.unescapedString { redactor.appendTag(channel.name, domain: "n", to: &$0) }
+                out.endArray()
             }
             out.endArray()
         }
-    }
-
-    /// A category's keyed id: redaction's hash of the export's id, else a hash of its id or name.
-    private func categoryKey(_ category: ChannelCategory, shown: ChannelCategory, isRedacted: Bool, into out: inout JSONLineBuffer) {
-        if isRedacted, let id = shown.id { return out.string(id) }
-        let value = category.id.map { "id:" + $0 } ?? "name:" + category.name
-        out.unescapedString { redactor.appendHash(value, kind: "category", to: &$0) }
     }
 }

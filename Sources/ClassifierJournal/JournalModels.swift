@@ -6,13 +6,14 @@ import Foundation
 public struct StructureEntry: Codable, Sendable, Equatable {
     /// `category` or `channel`.
     public var kind: String
-    /// Keyed hash of the export's id, or of the category and channel names when the export has no ids.
+    /// Keyed tag of the export's id, or of the category and channel names when the export has no ids (`gk-…`,
+    /// `ck-…`; `category-…`, `channel-…` in scans recorded before 2026.11.19).
     public var id: String
     /// The keyed id of the channel's category; nil for categories and for channels outside any.
     public var parent: String?
     /// The name, masked outside matched words unless the journal keeps names.
     public var name: String
-    /// Keyed hash of the name in clear: tells a rename from a change in what the mask keeps.
+    /// Keyed tag of the name in clear (`nk-…`): tells a rename from a change in what the mask keeps.
     public var nameKey: String?
 }
 
@@ -76,10 +77,13 @@ public struct JournalDiff: Sendable {
     public let added: [StructureEntry], removed: [StructureEntry]
     /// Same keyed id, another name.
     public let renamed: [(before: StructureEntry, after: StructureEntry)]
+    /// False when the two scans' structures were keyed differently (one recorded before classify 0.4's name and id
+    /// tags): `added`, `removed` and `renamed` are then empty, as nothing can be matched.
+    public let structureCompared: Bool
 
     /// Nothing changed that the journal can see.
     public var isEmpty: Bool {
         from.verdict == to.verdict && scoreChanges.isEmpty && rulesStarted.isEmpty && rulesStopped.isEmpty
-            && added.isEmpty && removed.isEmpty && renamed.isEmpty
+            && added.isEmpty && removed.isEmpty && renamed.isEmpty && structureCompared
     }
 }

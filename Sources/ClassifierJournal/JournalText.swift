@@ -61,6 +61,10 @@ public struct JournalText: Sendable {
         for (before, after) in diff.renamed {
             lines.append("  ~ \(word(after.kind)) \(say("renamed", "renommé")): \(TerminalText.visible(before.name)) → \(TerminalText.visible(after.name))")
         }
+        if !diff.structureCompared {
+            lines.append("  ? " + say("channels not compared: the earlier scan was recorded by a classify before 0.4 (2026.11.19), which keyed them otherwise",
+                                      "salons non comparés : le scan précédent a été enregistré par un classify antérieur à 0.4 (2026.11.19), qui les identifiait autrement"))
+        }
         if !diff.renamed.isEmpty || !diff.removed.isEmpty, diff.to.verdict < diff.from.verdict {
             lines.append("  ! " + say("channels renamed or removed and the verdict dropped: a possible evasion after a report",
                                       "salons renommés ou supprimés et verdict en baisse : possible contournement après un signalement"))

@@ -150,6 +150,38 @@ import Classifier
         #expect(try journal.integrityCheck() == "ok")
     }
 
+    @Test func theCompactStructureReadsBackAndAnOlderOneIsNotMatched() throws {
+        let path = Support.temporaryDirectory() + "/mixed.sqlite"
+        let journal = try Journal(path: path, key: "k")
+        let server = Server(id: "9", name: "Quivvermont", categories: [ChannelCategory(id: "1", name: "INFOS")],
+                            channels: [Channel(id: "2", name: "règles", categoryIndex: 0), Channel(id: "3", name: "leaks-nudes", categoryIndex: 0),
+                                       Channel(name: "général")])
+        try journal.record([Support.bundled.classify(server)], packVersion: "p")
+        let stored = try #require(try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1))
+            .rows("SELECT structure FROM scans").first?.first ?? nil)
+        #expect(stored.hasPrefix(#"[["g",""#) && stored.contains(#"["h",""#), "\(stored)")
+        #expect(stored.contains(",0,6,") && stored.contains(#","leaks"#), "all-masked names are counts; kept words stay: \(stored)")
+        let scan = try #require(try journal.scans(of: "9").first)
+        #expect(scan.structure.map(\.kind) == ["category", "channel", "channel", "channel"])
+        #expect(scan.structure[1].name == "••••••" && scan.structure[1].parent == scan.structure[0].id)
+        #expect(scan.structure[3].parent == nil && scan.structure.allSatisfy { $0.nameKey?.hasPrefix("nk-") == true })
+        #expect(scan.structure[0].id.hasPrefix("gk-") && scan.structure[1].id.hasPrefix("ck-"))
+
+        // A scan recorded before 2026.11.19: objects with HMAC ids, which no tag matches.
+        try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1)).execute("""
+            UPDATE scans SET structure = '[{"kind":"category","id":"category-00","parent":null,"name":"•••••","nameKey":"name-01"},\
+            {"kind":"channel","id":"channel-02","parent":"category-00","name":"••••••","nameKey":"name-03"}]'
+            """)
+        #expect(try journal.scans(of: "9").first?.structure.count == 2, "the older form is still read")
+        var renamed = server
+        renamed.channels[1].name = "discussion"
+        try journal.record([Support.bundled.classify(renamed)], packVersion: "p")
+        let diff = try #require(try journal.diff(of: "9"))
+        #expect(!diff.structureCompared && diff.added.isEmpty && diff.removed.isEmpty && diff.renamed.isEmpty)
+        #expect(JournalText(language: .en).diff(diff).contains("channels not compared"))
+        #expect(try journal.integrityCheck() == "ok")
+    }
+
     @Test func aRunKilledMidBatchKeepsEveryCommittedBatch() throws {
         let folder = Support.temporaryDirectory()
         let list = folder + "/watchlist.jsonl"

@@ -11,8 +11,9 @@ public enum BatchItem: Sendable {
 /// Classifies a stream of records on several threads and hands the results back in input order.
 ///
 /// One thread splits the input (``RecordStream``); `jobs` workers parse, classify and render records in batches,
-/// each with its own ``MatchScratch``; the caller's thread emits each batch in order while the next one is read.
-/// Memory is bounded by two batches, whatever the size of the input, and the output is the same for any `jobs`.
+/// each with its own ``MatchScratch``; while they work on one batch, the caller's thread emits the batch before it,
+/// in order, and reads the batch after it. Memory is bounded by three batches, whatever the size of the input, and
+/// the output is the same for any `jobs`.
 public final class BatchRunner: Sendable {
     /// The classifier every worker uses; one instance is shared, as a ``Classifier`` is immutable.
     public let classifier: Classifier
@@ -70,22 +71,31 @@ public final class BatchRunner: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let scratches = ScratchPool(count: jobs)
         var done = 0
+        // A batch classified on the workers while the caller's thread emits the one before it and reads the one
+        // after: emitting (writing output, a journal's transaction) must not leave the workers idle.
+        var inFlight: (work: [RawRecord], results: ResultSlots<Rendered>, group: DispatchGroup)?
         var batch = readBatch(stream)
-        while !batch.isEmpty {
-            let results = ResultSlots<Rendered>(count: batch.count)
-            let group = DispatchGroup()
-            let work = batch
-            DispatchQueue.global().async(group: group) { [self] in
-                process(work, into: results, scratches: scratches, render: render)
+        while !batch.isEmpty || inFlight != nil {
+            // One batch on the workers at a time: they share the scratch pool.
+            inFlight?.group.wait()
+            var started: (work: [RawRecord], results: ResultSlots<Rendered>, group: DispatchGroup)?
+            if !batch.isEmpty {
+                let results = ResultSlots<Rendered>(count: batch.count)
+                let group = DispatchGroup()
+                let work = batch
+                DispatchQueue.global().async(group: group) { [self] in
+                    process(work, into: results, scratches: scratches, render: render)
+                }
+                started = (work, results, group)
             }
-            // Read the next batch while this one is classified.
-            let next = readBatch(stream)
-            group.wait()
-            for index in 0..<work.count { emit(results.take(index)) }
-            done += work.count
-            progress?(Progress(records: done, bytesRead: stream.bytesRead, totalBytes: stream.totalBytes,
-                               elapsed: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-            batch = next
+            if let previous = inFlight {
+                for index in 0..<previous.work.count { emit(previous.results.take(index)) }
+                done += previous.work.count
+                progress?(Progress(records: done, bytesRead: stream.bytesRead, totalBytes: stream.totalBytes,
+                                   elapsed: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }
+            inFlight = started
+            batch = started == nil ? [] : readBatch(stream)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Redactor: @unchecked Sendable {
     /// place, so shared reads from worker threads are safe (hence the unchecked Sendable).
     private let innerPrepared: SHA256
     private let outerPrepared: SHA256
+    /// The keyed hash of the journal's tags (``tag(_:domain:)``), its key derived from the team's key.
+    private let tagHash: SipHash24
 
     /// The mask character.
     public static let mask: Character = "•"
@@ -33,6 +35,8 @@ public struct Redactor: @unchecked Sendable {
         block.map { $0 ^ 0x5C }.withUnsafeBytes { outer.update(bufferPointer: $0) }
         innerPrepared = inner
         outerPrepared = outer
+        let tagKey = HMAC<SHA256>.authenticationCode(for: Array("classify name tag".utf8), using: SymmetricKey(data: Array(key.utf8)))
+        tagHash = SipHash24(key: Array(tagKey.prefix(16)))
     }
 
     /// HMAC-SHA256(key, kind NUL value), first 8 bytes as a big-endian number. The message is fed in one update
@@ -64,12 +68,41 @@ public struct Redactor: @unchecked Sendable {
 
     /// Appends ``hash(_:kind:)``'s bytes to `out`, with no String made on the way (the journal's structure).
     package func appendHash(_ value: String, kind: String, to out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
         out.append(contentsOf: kind.utf8)
         out.append(UInt8(ascii: "-"))
-        let code = code(value, kind: kind)
-        for shift in stride(from: 60, through: 0, by: -4) {
-            out.append(digits.utf8Start[Int((code >> UInt64(shift)) & 0x0F)])
+        appendHex(code(value, kind: kind), to: &out)
+    }
+
+    /// SipHash-2-4 of a domain letter and `value`, keyed by a key derived from the team's: the journal's tags of
+    /// names and of category and channel ids. Keyed, so nobody without the key can test a guessed name; SipHash
+    /// rather than HMAC because it runs for every channel of every scan (``SipHash24``).
+    package func tag(_ value: String, domain: Unicode.Scalar) -> UInt64 {
+        var value = value
+        return value.withUTF8 { bytes in
+            let count = bytes.count + 1
+            guard count <= 512 else {
+                return ([UInt8(ascii: domain)] + Array(bytes)).withUnsafeBytes { tagHash.hash($0) }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { message in
+                message[0] = UInt8(ascii: domain)
+                _ = UnsafeMutableBufferPointer(rebasing: message[1...]).initialize(fromContentsOf: bytes)
+                return tagHash.hash(UnsafeRawBufferPointer(message))
+            }
+        }
+    }
+
+    /// Appends ``tag(_:domain:)`` as 16 hex digits.
+    package func appendTag(_ value: String, domain: Unicode.Scalar, to out: inout [UInt8]) {
+        appendHex(tag(value, domain: domain), to: &out)
+    }
+
+    private func appendHex(_ value: UInt64, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { hex in
+            for index in 0..<16 {
+                hex[index] = digits.utf8Start[Int((value >> UInt64(60 - 4 * index)) & 0x0F)]
+            }
+            out.append(contentsOf: hex)
         }
     }
 
@@ -113,24 +146,75 @@ public struct Redactor: @unchecked Sendable {
         return String(out)
     }
 
-    /// The result with names masked outside the evidence and identifiers hashed.
-    public func redact(_ result: ClassificationResult) -> ClassificationResult {
-        var spans: [TextKey: [Range<Int>]] = [:]
-        for part in result.evidence.flatMap(\.parts) {
-            spans[TextKey(part.location, part.location.field), default: []].append(part.start..<part.end)
+    /// The names, topics and descriptions of one result masked as ``redact(_:)`` masks them: every scalar outside the
+    /// result's evidence spans becomes `•`. Built once per result; the journal writes its structure with it.
+    package struct Masks {
+        private let spans: [TextKey: [Range<Int>]]
+        /// A text is masked once, however many evidence parts point into it.
+        private var memo: [MemoKey: String] = [:]
+
+        package init(_ result: ClassificationResult) {
+            var spans: [TextKey: [Range<Int>]] = [:]
+            for part in result.evidence.flatMap(\.parts) {
+                spans[TextKey(part.location, part.location.field), default: []].append(part.start..<part.end)
+            }
+            self.spans = spans
         }
-        // A text is masked once, however many evidence parts point into it.
-        var memo: [MemoKey: String] = [:]
-        let nothingKept = spans.isEmpty
-        func masked(_ text: String, _ key: TextKey) -> String {
+
+        /// The category name at `index`, masked.
+        package mutating func category(_ name: String, index: Int) -> String {
+            masked(name, TextKey(field: .category, category: index, channel: nil))
+        }
+
+        /// The channel name at `index` (under the category at `category`), masked.
+        package mutating func channel(_ name: String, index: Int, category: Int?) -> String {
+            masked(name, TextKey(field: .channel, category: category, channel: index))
+        }
+
+        /// Whether the text at this place keeps nothing (no evidence in it): then it is all bullets.
+        package func keepsNothing(channel index: Int, category: Int?) -> Bool {
+            spans[TextKey(field: .channel, category: category, channel: index)] == nil
+        }
+
+        /// Whether the category name at `index` keeps nothing.
+        package func keepsNothing(category index: Int) -> Bool {
+            spans[TextKey(field: .category, category: index, channel: nil)] == nil
+        }
+
+        fileprivate mutating func masked(_ text: String, _ key: TextKey) -> String {
             // Without evidence every scalar is masked: no lookups (most of a watch list is clear).
-            if nothingKept { return Self.fullMask(text) }
+            if spans.isEmpty { return Redactor.fullMask(text) }
             let memoKey = MemoKey(key: key, text: text)
             if let done = memo[memoKey] { return done }
-            let done = Self.mask(text, keeping: spans[key] ?? [])
+            let done = Redactor.mask(text, keeping: spans[key] ?? [])
             memo[memoKey] = done
             return done
         }
+    }
+
+    /// Appends `•` once per Unicode scalar of `text` (its UTF-8 lead bytes), as UTF-8 bytes: a name that keeps
+    /// nothing, masked with no String made.
+    package static func appendFullMask(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let scalars = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        out.reserveCapacity(out.count + scalars * 3)
+        var left = scalars
+        while left > 0 {  // whole runs of bullets at a time: a byte at a time costs a uniqueness check each
+            let run = min(left, bulletRun.count / 3)
+            out.append(contentsOf: bulletRun[..<(run * 3)])
+            left -= run
+        }
+    }
+
+    /// 64 bullets in UTF-8.
+    private static let bulletRun: [UInt8] = Array(repeating: [0xE2, 0x80, 0xA2] as [UInt8], count: 64).flatMap { $0 }
+
+    /// The result with names masked outside the evidence and identifiers hashed.
+    /// - Parameter structure: false to leave categories and channels as empty placeholders (their counts kept) - for a caller that prints only how many there are, such as the journal's report column, which keeps
+    ///   its structure apart and need not pay for a second masking of every channel.
+    public func redact(_ result: ClassificationResult, structure: Bool = true) -> ClassificationResult {
+        var masks = Masks(result)
+        func masked(_ text: String, _ key: TextKey) -> String { masks.masked(text, key) }
         let original = result.server
         var server = original
         server.id = original.id.map { hash($0, kind: "server") }
@@ -138,13 +222,16 @@ public struct Redactor: @unchecked Sendable {
         server.description = original.description.map {
             masked($0, TextKey(field: .serverDescription, category: nil, channel: nil))
         }
-        server.categories = original.categories.enumerated().map { index, category in
+        server.categories = !structure ? Array(repeating: ChannelCategory(name: ""), count: original.categories.count)
+            : original.categories.enumerated().map { index, category in
             var copy = category
             copy.id = category.id.map { hash($0, kind: "category") }
             copy.name = masked(category.name, TextKey(field: .category, category: index, channel: nil))
             return copy
         }
-        server.channels = original.channels.enumerated().map { index, channel in
+        server.channels = !structure
+            ? Array(repeating: Channel(name: ""), count: original.channels.count)
+            : original.channels.enumerated().map { index, channel in
             var copy = channel
             copy.id = channel.id.map { hash($0, kind: "channel") }
             copy.name = masked(channel.name, TextKey(field: .channel, category: channel.categoryIndex, channel: index))
@@ -232,14 +319,14 @@ public struct Redactor: @unchecked Sendable {
         return copy
     }
 
-    private struct MemoKey: Hashable {
+    fileprivate struct MemoKey: Hashable {
         let key: TextKey
         let text: String
     }
 
     /// Which text a span belongs to: by position in the server, never by name - two channels named alike are two
     /// texts, and the words kept in one must not be kept in the other.
-    private struct TextKey: Hashable {
+    fileprivate struct TextKey: Hashable {
         let field: Field
         let category: Int?
         let channel: Int?

@@ -94,14 +94,21 @@ struct RulesOption: ParsableArguments {
             }
         }
         guard let directory = rules ?? RuleSet.bundledDirectory() else {
-            Output.error("classify: cannot find the bundled Rules/ folder; pass --rules DIR or set CLASSIFY_RULES")
+            Output.error(HelpText.say("classify: cannot find the bundled Rules/ folder; pass --rules DIR or set CLASSIFY_RULES",
+                                      "classify : dossier Rules/ fourni introuvable ; passez --rules DOSSIER ou définissez CLASSIFY_RULES"))
             throw ExitCode(2)
         }
         do {
             return Classifier(rules: try RuleSet.load(directory: directory, protectedNames: protectedNames),
                               prefilter: prefilter)
+        } catch let error as RuleSetError where error.code == .rulesFolder {
+            // The one pack error a moderator meets (a wrong --rules path) in their language; the others are for rule
+            // authors and keep their English text beside a stable code, as a compiler's diagnostics do.
+            Output.error(HelpText.say("classify: invalid rule pack: \(error)",
+                                      "classify : pack de règles invalide : \(error.location): error[E001]: dossier de règles introuvable ; passez --rules DOSSIER ou définissez CLASSIFY_RULES"))
+            throw ExitCode(2)
         } catch {
-            Output.error("classify: invalid rule pack: \(error)")
+            Output.error(HelpText.say("classify: invalid rule pack: \(error)", "classify : pack de règles invalide : \(error)"))
             throw ExitCode(2)
         }
     }

@@ -7,27 +7,32 @@ import Foundation
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Get a server's structure from Discord: a template by its code or link, or a guild through a bot.",
-        discussion: """
+        abstract: HelpText.say("Get a server's structure from Discord: a template by its code or link, or a guild through a bot.", "Récupérer la structure d'un serveur sur Discord : un modèle par son code ou son lien, ou un serveur par un bot."),
+        discussion: HelpText.say("""
             Only names, descriptions and topics are fetched, never messages. Discord's rate limits are honoured
             (429 answers are retried after Retry-After). Examples:
               classify fetch template discord.new/AbCdEf123 -o server.json && classify server.json
               classify fetch guild 900000000000000001 --token-file bot.token | classify -
-            """,
+            """, """
+            Seuls les noms, descriptions et sujets sont récupérés, jamais les messages. Les limites de débit de Discord
+            sont respectées (une réponse 429 est réessayée après Retry-After). Exemples :
+              classify fetch template discord.new/AbCdEf123 -o serveur.json && classify serveur.json
+              classify fetch guild 900000000000000001 --token-file bot.token | classify -
+            """),
         subcommands: [Template.self, Guild.self]
     )
 
     struct Common: ParsableArguments {
-        @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE"))
+        @Option(name: [.short, .long], help: ArgumentHelp(HelpText.say("Write here instead of standard output.", "Écrire ici plutôt que sur la sortie standard."), valueName: "FILE"))
         var output: String?
 
-        @Option(name: .customLong("api"), help: ArgumentHelp("API root (a proxy or a test server).", valueName: "URL"))
+        @Option(name: .customLong("api"), help: ArgumentHelp(HelpText.say("API root (a proxy or a test server).", "Racine de l'API (un proxy ou un serveur de test)."), valueName: "URL"))
         var api: String = DiscordFetcher.defaultAPI
 
-        @Option(name: .customLong("max-wait"), help: ArgumentHelp("Longest rate-limit wait accepted, in seconds.", valueName: "SECONDS"))
+        @Option(name: .customLong("max-wait"), help: ArgumentHelp(HelpText.say("Longest rate-limit wait accepted, in seconds.", "Attente maximale acceptée en cas de limite de débit, en secondes."), valueName: "SECONDS"))
         var maxWait: Double = 60
 
-        @Option(help: ArgumentHelp("Longest one request may take, in seconds.", valueName: "SECONDS"))
+        @Option(help: ArgumentHelp(HelpText.say("Longest one request may take, in seconds.", "Durée maximale d'une requête, en secondes."), valueName: "SECONDS"))
         var timeout: Int64 = 30
 
         var fetcher: DiscordFetcher { DiscordFetcher(api: api, maxWait: maxWait, timeout: timeout) }
@@ -57,9 +62,9 @@ struct FetchCommand: ParsableCommand {
 
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Save a server template (public: no token), as Discord sends it.")
+            abstract: HelpText.say("Save a server template (public: no token), as Discord sends it.", "Enregistrer un modèle de serveur (public : sans jeton), tel que Discord l'envoie."))
 
-        @Argument(help: ArgumentHelp("The template's code or link (discord.new/CODE, discord.com/template/CODE).", valueName: "CODE|URL"))
+        @Argument(help: ArgumentHelp(HelpText.say("The template's code or link (discord.new/CODE, discord.com/template/CODE).", "Le code ou le lien du modèle (discord.new/CODE, discord.com/template/CODE)."), valueName: "CODE|URL"))
         var code: String
 
         @OptionGroup var common: Common
@@ -75,12 +80,12 @@ struct FetchCommand: ParsableCommand {
 
     struct Guild: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Save what a bot sees of a guild: its name and description merged with its channel list.")
+            abstract: HelpText.say("Save what a bot sees of a guild: its name and description merged with its channel list.", "Enregistrer ce qu'un bot voit d'un serveur : son nom et sa description réunis avec sa liste de salons."))
 
-        @Argument(help: ArgumentHelp("The guild's id.", valueName: "ID"))
+        @Argument(help: ArgumentHelp(HelpText.say("The guild's id.", "L'identifiant du serveur."), valueName: "ID"))
         var id: String
 
-        @Option(name: .customLong("token-file"), help: ArgumentHelp("A file holding the bot's token (never passed on the command line, where other users can see it).", valueName: "FILE"))
+        @Option(name: .customLong("token-file"), help: ArgumentHelp(HelpText.say("A file holding the bot's token (never passed on the command line, where other users can see it).", "Un fichier qui contient le jeton du bot (jamais sur la ligne de commande, où d'autres utilisateurs le verraient)."), valueName: "FILE"))
         var tokenFile: String
 
         @OptionGroup var common: Common

@@ -7,18 +7,18 @@ import Foundation
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Read the watch journal: servers watched, their scans, what changed between two scans.",
-        discussion: "Scans are recorded with `classify --journal PATH FILES…`.",
+        abstract: HelpText.say("Read the watch journal: servers watched, their scans, what changed between two scans.", "Lire le journal de veille : serveurs suivis, leurs scans, ce qui a changé entre deux scans."),
+        discussion: HelpText.say("Scans are recorded with `classify --journal PATH FILES…`.", "Les scans s'enregistrent avec `classify --journal CHEMIN FICHIERS…`."),
         subcommands: [List.self, Show.self, Diff.self, Export.self]
     )
 
     struct Options: ParsableArguments {
-        @Option(help: ArgumentHelp("The journal file (default: $XDG_DATA_HOME/classify/journal.sqlite).", valueName: "PATH"))
+        @Option(help: ArgumentHelp(HelpText.say("The journal file (default: $XDG_DATA_HOME/classify/journal.sqlite).", "Le fichier du journal (par défaut : $XDG_DATA_HOME/classify/journal.sqlite)."), valueName: "PATH"))
         var journal: String?
 
         @OptionGroup var key: KeyOption
 
-        @Option(help: "Language of the text: fr or en (default: from the locale).")
+        @Option(help: ArgumentHelp(HelpText.say("Language of the text: fr or en (default: from the locale).", "Langue du texte : fr ou en (par défaut : celle de la locale).")))
         var lang: ReportLanguage?
 
         func open() throws -> Journal {
@@ -48,7 +48,7 @@ struct JournalCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per server: hash, first and last seen, scans, latest verdict, trend (↑ ↓ =).")
+        static let configuration = CommandConfiguration(abstract: HelpText.say("One line per server: hash, first and last seen, scans, latest verdict, trend (↑ ↓ =).", "Une ligne par serveur : empreinte, première et dernière vue, scans, dernier verdict, tendance (↑ ↓ =)."))
         @OptionGroup var options: Options
 
         func run() throws {
@@ -59,9 +59,9 @@ struct JournalCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every scan of one server, newest first.")
+        static let configuration = CommandConfiguration(abstract: HelpText.say("Every scan of one server, newest first.", "Tous les scans d'un serveur, du plus récent au plus ancien."))
         @OptionGroup var options: Options
-        @Argument(help: "The server: its hash as `journal list` prints it (a unique prefix will do), or its id or name in clear.")
+        @Argument(help: ArgumentHelp(HelpText.say("The server: its hash as `journal list` prints it (a unique prefix will do), or its id or name in clear.", "Le serveur : son empreinte telle que `journal list` l'affiche (un préfixe unique suffit), ou son identifiant ou son nom en clair.")))
         var server: String
 
         func run() throws {
@@ -72,11 +72,11 @@ struct JournalCommand: ParsableCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What changed between the latest scan of a server and the one before (or the last before --since): verdict, scores, rules, channels and categories added, removed or renamed.")
+        static let configuration = CommandConfiguration(abstract: HelpText.say("What changed between the latest scan of a server and the one before (or the last before --since): verdict, scores, rules, channels and categories added, removed or renamed.", "Ce qui a changé entre le dernier scan d'un serveur et le précédent (ou le dernier avant --since) : verdict, scores, règles, salons et catégories ajoutés, supprimés ou renommés."))
         @OptionGroup var options: Options
-        @Argument(help: "The server: its hash, a unique prefix of it, or its id or name in clear.")
+        @Argument(help: ArgumentHelp(HelpText.say("The server: its hash, a unique prefix of it, or its id or name in clear.", "Le serveur : son empreinte, un préfixe unique de celle-ci, ou son identifiant ou son nom en clair.")))
         var server: String
-        @Option(help: ArgumentHelp("Compare with the last scan before this date (YYYY-MM-DD, UTC).", valueName: "DATE"))
+        @Option(help: ArgumentHelp(HelpText.say("Compare with the last scan before this date (YYYY-MM-DD, UTC).", "Comparer au dernier scan avant cette date (AAAA-MM-JJ, UTC)."), valueName: "DATE"))
         var since: String?
 
         func run() throws {
@@ -102,9 +102,9 @@ struct JournalCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every scan: JSON Lines, CSV, or markdown (a timeline per server to attach to a complaint).")
+        static let configuration = CommandConfiguration(abstract: HelpText.say("Every scan: JSON Lines, CSV, or markdown (a timeline per server to attach to a complaint).", "Tous les scans : JSON Lines, CSV ou markdown (une chronologie par serveur à joindre à une plainte)."))
         @OptionGroup var options: Options
-        @Option(help: "jsonl, csv or markdown.")
+        @Option(help: ArgumentHelp(HelpText.say("jsonl, csv or markdown.", "jsonl, csv ou markdown.")))
         var format: ExportFormat = .jsonl
 
         func run() throws {

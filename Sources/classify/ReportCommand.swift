@@ -6,31 +6,35 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "One server as a printable page to attach to a complaint: verdict and why, ids and Discord links, evidence, input SHA-256, where to report.",
-        discussion: """
+        abstract: HelpText.say("One server as a printable page to attach to a complaint: verdict and why, ids and Discord links, evidence, input SHA-256, where to report.", "Un serveur en page imprimable à joindre à une plainte : verdict et pourquoi, identifiants et liens Discord, éléments relevés, SHA-256 de l'entrée, où signaler."),
+        discussion: HelpText.say("""
             Examples:
               classify report 900000000000000201 export.json > complaint.html
               classify report 12 watchlist.jsonl --pdf complaint.pdf     record 12 of a JSON Lines list, as PDF
-            """
+            """, """
+            Exemples :
+              classify report 900000000000000201 export.json > plainte.html
+              classify report 12 veille.jsonl --pdf plainte.pdf     l'enregistrement 12 d'une liste JSON Lines, en PDF
+            """)
     )
 
-    @Argument(help: ArgumentHelp("The server: its id, its record number in a JSON Lines list, or its name.", valueName: "SERVER"))
+    @Argument(help: ArgumentHelp(HelpText.say("The server: its id, its record number in a JSON Lines list, or its name.", "Le serveur : son identifiant, son numéro d'enregistrement dans une liste JSON Lines, ou son nom."), valueName: "SERVER"))
     var server: String
 
-    @Argument(help: "The export(s) holding it.")
+    @Argument(help: ArgumentHelp(HelpText.say("The export(s) holding it.", "Le ou les exports qui le contiennent.")))
     var files: [String]
 
     @OptionGroup var rulesOption: RulesOption
 
-    @Option(help: "Language of the page: fr or en (default: from the locale).")
+    @Option(help: ArgumentHelp(HelpText.say("Language of the page: fr or en (default: from the locale).", "Langue de la page : fr ou en (par défaut : celle de la locale).")))
     var lang: ReportLanguage?
 
-    @Flag(help: "Mask names outside the matched words and replace ids by keyed hashes (no Discord links then).")
+    @Flag(help: ArgumentHelp(HelpText.say("Mask names outside the matched words and replace ids by keyed hashes (no Discord links then).", "Masquer les noms hors des mots relevés et remplacer les identifiants par des empreintes à clé (sans liens Discord alors).")))
     var redact = false
 
     @OptionGroup var keyOption: KeyOption
 
-    @Option(help: ArgumentHelp("Write a PDF here instead of HTML on standard output (needs Chromium: apt install chromium).", valueName: "PATH"))
+    @Option(help: ArgumentHelp(HelpText.say("Write a PDF here instead of HTML on standard output (needs Chromium: apt install chromium).", "Écrire un PDF ici plutôt que du HTML sur la sortie standard (il faut Chromium : apt install chromium)."), valueName: "PATH"))
     var pdf: String?
 
     func run() throws {

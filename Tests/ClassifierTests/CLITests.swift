@@ -66,6 +66,19 @@ import ClassifierTesting
         #expect(locale.stdout.contains("N'afficher que les serveurs à ce verdict"))
         let version = try classify(["--version"])
         #expect(version.stdout.hasPrefix("classify ") && version.stdout.contains("rule packs 20"))
+        // The moderator's other commands speak French too; argument-parser's own headings (USAGE, OPTIONS) stay.
+        let frenchLocale = ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        for (command, phrase) in [(["journal", "--help"], "Lire le journal de veille"),
+                                  (["journal", "diff", "--help"], "Comparer au dernier scan avant cette date"),
+                                  (["fetch", "--help"], "Seuls les noms, descriptions et sujets sont récupérés"),
+                                  (["fetch", "guild", "--help"], "Un fichier qui contient le jeton du bot"),
+                                  (["report", "--help"], "Un serveur en page imprimable"),
+                                  (["key", "show-path", "--help"], "Afficher où est le fichier de clé")] {
+            let run = try classify(command, environment: frenchLocale)
+            #expect(run.status == 0 && run.stdout.contains(phrase), "\(command): \(run.stdout.prefix(300))")
+        }
+        #expect(try classify(["journal", "--help"], environment: ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""])
+            .stdout.contains("Read the watch journal"))
     }
 
     @Test func jsonlGivesOneObjectPerServerWithTheStableKeys() throws {
@@ -282,6 +295,9 @@ import ClassifierTesting
         Support.write("{broken", to: folder + "/broken.json")
         let frenchError = try classify(["--lang", "fr", folder + "/broken.json"])
         #expect(frenchError.stderr.contains("broken.json:1:2 : JSON invalide : "), "the frame of an input error is French")
+        #expect(frenchError.stderr.contains("JSON invalide : nom de membre entre guillemets attendu"), "and so is the reader's reason")
+        let noRules = try classify(["--lang", "fr", "--rules", folder + "/nope", folder + "/broken.json"])
+        #expect(noRules.status == 2 && noRules.stderr.contains("error[E001]: dossier de règles introuvable"), "\(noRules.stderr)")
         let jsonError = try classify(["--lang", "fr", "--format", "jsonl", folder + "/broken.json"])
         #expect(jsonError.stdout.contains("malformed JSON"), "tools keep the English message")
         let english = try classify(["--lang", "en", "Fixtures/benign-class.json"])

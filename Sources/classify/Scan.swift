@@ -153,7 +153,7 @@ struct Scan: ParsableCommand {
         options.listClear = all
         let renderer = ReportRenderer(format: format, policy: classifier.rules.policy, options: options)
         let interactive = isatty(STDERR_FILENO) == 1
-        let meter = (progress ?? interactive) && !quiet ? ProgressMeter() : nil
+        let meter = (progress ?? interactive) && !quiet ? ProgressMeter(language: language) : nil
         // The progress line is cleared before anything else is written, and when a closed pipe ends the run.
         Output.beforeWriting = { meter?.clear() }
         var totals = RunSummary()
@@ -272,15 +272,21 @@ final class JournalRecorder {
 final class ProgressMeter {
     private var lastDraw = 0.0
     private var drawn = false
+    private let french: Bool
+
+    init(language: ReportLanguage) { french = language == .fr }
 
     func update(_ state: BatchRunner.Progress) {
         guard state.elapsed - lastDraw >= 0.25 || !drawn else { return }
         lastDraw = state.elapsed
         let rate = state.elapsed > 0 ? Double(state.records) / state.elapsed : 0
-        var line = "classify: \(RunSummary.count(state.records)) records · \(RunSummary.count(Int(rate)))/s"
+        var line = french
+            ? "classify : \(RunSummary.count(state.records)) enregistrements · \(RunSummary.count(Int(rate)))/s"
+            : "classify: \(RunSummary.count(state.records)) records · \(RunSummary.count(Int(rate)))/s"
         if let total = state.totalBytes, total > 0, state.bytesRead > 0 {
             let left = state.elapsed * Double(total - state.bytesRead) / Double(state.bytesRead)
-            line += String(format: " · %d%% · %d:%02d left", state.bytesRead * 100 / total, Int(left) / 60, Int(left) % 60)
+            line += String(format: french ? " · %d %% · %d:%02d restantes" : " · %d%% · %d:%02d left",
+                           state.bytesRead * 100 / total, Int(left) / 60, Int(left) % 60)
         }
         Output.writeStandardError("\r\u{1B}[K" + line)
         drawn = true

@@ -251,6 +251,8 @@ import ClassifierTesting
         let wipe = try #require(run.stderr.range(of: "\r\u{1B}[K", options: .backwards))
         let after = run.stderr[wipe.upperBound...]
         #expect(after.contains(" servers: ") && !after.contains("records ·"))
+        let french = try classify(["--progress", "--lang", "fr", "Fixtures"])
+        #expect(french.stderr.contains(" enregistrements · ") && !french.stderr.contains(" records · "))
     }
 
     @Test func shellCompletionsKnowTheScanOptions() throws {

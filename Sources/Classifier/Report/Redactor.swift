@@ -192,23 +192,6 @@ public struct Redactor: @unchecked Sendable {
         }
     }
 
-    /// Appends `•` once per Unicode scalar of `text` (its UTF-8 lead bytes), as UTF-8 bytes: a name that keeps
-    /// nothing, masked with no String made.
-    package static func appendFullMask(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let scalars = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-        out.reserveCapacity(out.count + scalars * 3)
-        var left = scalars
-        while left > 0 {  // whole runs of bullets at a time: a byte at a time costs a uniqueness check each
-            let run = min(left, bulletRun.count / 3)
-            out.append(contentsOf: bulletRun[..<(run * 3)])
-            left -= run
-        }
-    }
-
-    /// 64 bullets in UTF-8.
-    private static let bulletRun: [UInt8] = Array(repeating: [0xE2, 0x80, 0xA2] as [UInt8], count: 64).flatMap { $0 }
-
     /// The result with names masked outside the evidence and identifiers hashed.
     /// - Parameter structure: false to leave categories and channels as empty placeholders (their counts kept) - for a caller that prints only how many there are, such as the journal's report column, which keeps
     ///   its structure apart and need not pay for a second masking of every channel.

@@ -124,65 +124,33 @@ package struct JSONParser {
         return .array(values)
     }
 
+    /// A string, validated here (so an error names its line and column) and decoded by ``JSONTape/unescape(_:)``,
+    /// the one decoder of escapes both readers share.
     private mutating func parseString() throws(SyntaxError) -> String {
         position += 1  // opening quote
         let start = position
-        // Fast path: no escapes.
+        var escaped = false
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character U+\(hex(byte)) inside a string: it must be escaped") }
-            position += 1
-        }
-        var buffer = Array(bytes[start..<position])
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return String(decoding: buffer, as: UTF8.self)
+                return escaped ? JSONTape.unescape(content) : String(decoding: content, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character U+\(hex(byte)) inside a string: it must be escaped") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                position += 1
-                continue
-            }
             position += 1
+            guard byte == UInt8(ascii: "\\") else { continue }
+            escaped = true
             guard position < bytes.count else { break }
-            let escape = bytes[position]
-            position += 1
-            switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
+            switch bytes[position] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                position += 1
             case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800...0xDBFF).contains(scalar), position + 1 < bytes.count,
-                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                    position += 2
-                    let low = try parseHex4()
-                    if (0xDC00...0xDFFF).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])  // lone high surrogate
-                        scalar = low
-                    }
-                }
-                let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+                position += 1
+                _ = try parseHex4()
             default:
-                position -= 1
-                throw error("invalid escape '\\\(describeByte(escape))' in a string")
+                throw error("invalid escape '\\\(describeByte(bytes[position]))' in a string")
             }
         }
         throw error("unexpected end of input inside a string")

@@ -272,8 +272,9 @@ package enum JSONTape {
         }
     }
 
-    /// The text of a validated string's content with escapes, decoded exactly as ``JSONParser`` decodes it: a high
-    /// surrogate joins a following low one, a lone surrogate becomes U+FFFD, invalid UTF-8 is repaired.
+    /// The text of a validated string's content with escapes - the one decoder of escapes, used by the tape and by
+    /// ``JSONParser`` alike, so both readers give the same text: a high surrogate joins a following low one, a lone
+    /// surrogate becomes U+FFFD, invalid UTF-8 is repaired.
     static func unescape(_ content: UnsafeBufferPointer<UInt8>) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(content.count)

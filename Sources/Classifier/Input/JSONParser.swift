@@ -142,14 +142,12 @@ package struct JSONParser {
             guard byte == UInt8(ascii: "\\") else { continue }
             escaped = true
             guard position < bytes.count else { break }
-            switch bytes[position] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            if JSONTape.isShortEscape(bytes[position]) {
                 position += 1
-            case UInt8(ascii: "u"):
+            } else if bytes[position] == UInt8(ascii: "u") {
                 position += 1
                 _ = try parseHex4()
-            default:
+            } else {
                 throw error("invalid escape '\\\(describeByte(bytes[position]))' in a string")
             }
         }

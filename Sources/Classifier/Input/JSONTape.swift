@@ -200,16 +200,14 @@ package enum JSONTape {
                     escaped = true
                     position += 1
                     guard position < count else { return nil }
-                    switch bytes[position] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    if JSONTape.isShortEscape(bytes[position]) {
                         position += 1
-                    case UInt8(ascii: "u"):
+                    } else if bytes[position] == UInt8(ascii: "u") {
                         position += 1
                         guard position + 4 <= count else { return nil }
                         for offset in 0..<4 where JSONTape.hexDigit(bytes[position + offset]) == nil { return nil }
                         position += 4
-                    default:
+                    } else {
                         return nil
                     }
                     continue
@@ -263,6 +261,18 @@ package enum JSONTape {
     }
 
     @inline(__always)
+    /// The one-letter escapes JSON allows after a backslash (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`); `\u`
+    /// takes four hex digits. Both readers validate escapes with it.
+    static func isShortEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func hexDigit(_ byte: UInt8) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))

@@ -3,7 +3,8 @@ import Classifier
 public enum ExampleServer {
     /// - Parameters:
     ///   - lines: the example's lines: `server: …`, `description: …`, `category: …`, `channel: …`, `topic: …`,
-    ///     or a bare channel name.
+    ///     `tags: a, b` (the last channel's forum tags), `flag: nsfw` (the last channel is age-restricted), or a bare
+    ///     channel name.
     ///   - transform: applied to the text of every line (not its prefix), to derive evasion variants.
     public static func build(_ lines: [String], transform: (String) -> String = { $0 }) -> Server {
         var server = Server(name: "", source: SourceRef(file: "example"))
@@ -22,6 +23,15 @@ public enum ExampleServer {
             case "topic":
                 if server.channels.isEmpty { server.channels.append(Channel(name: "", categoryIndex: currentCategory)) }
                 server.channels[server.channels.count - 1].topic = text
+            case "tags":
+                if server.channels.isEmpty { server.channels.append(Channel(name: "", categoryIndex: currentCategory)) }
+                server.channels[server.channels.count - 1].tags = text.split(separator: ",").map {
+                    String($0).trimmingLeadingSpaces()
+                }
+            case "flag":
+                // Discord's age-restricted flag is a switch, not text a server can disguise: no transform applies.
+                if server.channels.isEmpty { server.channels.append(Channel(name: "", categoryIndex: currentCategory)) }
+                server.channels[server.channels.count - 1].nsfw = untransformed == "nsfw"
             default:
                 server.channels.append(Channel(name: text, categoryIndex: currentCategory))
             }
@@ -32,10 +42,11 @@ public enum ExampleServer {
     /// One example line with `transform` applied to its text, prefix kept.
     public static func line(_ line: String, transform: (String) -> String) -> String {
         let (prefix, text) = split(line)
+        if prefix == "flag" { return line }
         return prefix.map { "\($0): " + transform(text) } ?? transform(text)
     }
 
-    private static let prefixes = ["server", "description", "category", "channel", "topic"]
+    private static let prefixes = ["server", "description", "category", "channel", "topic", "tags", "flag"]
 
     private static func split(_ line: String) -> (String?, String) {
         guard let colon = line.firstIndex(of: ":") else { return (nil, line) }

@@ -70,7 +70,7 @@ public final class Journal {
                         let insert = try connection.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
                         for (name, value) in [("key_fingerprint", fingerprint), ("keeps_names", (keepNames ?? false) ? "1" : "0"),
                                               ("created", Self.timestamp(Date()))] {
-                            try insert.bind([name, value])
+                            try insert.bind([.text(name), .text(value)])
                             try insert.step()
                         }
                     }
@@ -99,7 +99,7 @@ public final class Journal {
     }
 
     private static func version(_ connection: SQLiteConnection) throws -> Int {
-        Int((try connection.rows("PRAGMA user_version").first?.first ?? nil) ?? "0") ?? 0
+        Int((try connection.rows("PRAGMA user_version").first?[0]) ?? "0") ?? 0
     }
 
     /// The `meta` table, empty before the first migration.
@@ -133,8 +133,9 @@ public final class Journal {
                                   rules, name, report, structure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for entry in entries {
-                try insert.bind([entry.server, when, entry.inputSHA256, packVersion, Classifier.version, entry.verdict.rawValue,
-                                 entry.scores, entry.rules, entry.name, entry.report, entry.structure])
+                try insert.bind([.text(entry.server), .text(when), SQLiteValue(entry.inputSHA256), .text(packVersion),
+                                 .text(Classifier.version), .text(entry.verdict.rawValue), .text(entry.scores),
+                                 .text(entry.rules), .text(entry.name), .text(entry.report), .blob(entry.structure)])
                 try insert.step()
             }
         }
@@ -193,13 +194,13 @@ public final class Journal {
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws(JournalError) -> String {
-        try read("PRAGMA integrity_check").compactMap { $0.first ?? nil }.joined(separator: "\n")
+        try read("PRAGMA integrity_check").compactMap { $0[0] }.joined(separator: "\n")
     }
 
     // MARK: - Internals
 
     private func resolve(_ server: String) throws(JournalError) -> String {
-        let known = Set(try read("SELECT DISTINCT server FROM scans").compactMap { $0.first ?? nil })
+        let known = Set(try read("SELECT DISTINCT server FROM scans").compactMap { $0[0] })
         if known.contains(server) { return server }
         for candidate in [entryMaker.serverKey(id: server), entryMaker.serverKey(name: server)]
         where known.contains(candidate) {
@@ -227,20 +228,20 @@ public final class Journal {
         }
     }
 
-    private func read(_ sql: String, _ values: [String?] = []) throws(JournalError) -> [[String?]] {
+    private func read(_ sql: String, _ values: [String?] = []) throws(JournalError) -> [SQLiteRow] {
         do {
-            return try connection.rows(sql, values)
+            return try connection.rows(sql, values.map(SQLiteValue.init))
         } catch {
             throw error.isBusy ? .busy(path: path) : .database(path: path, reason: "cannot read: \(error)")
         }
     }
 
-    private static func scan(_ row: [String?]) -> JournalScan {
+    private static func scan(_ row: SQLiteRow) -> JournalScan {
         JournalScan(number: Int(row[0] ?? "0") ?? 0, server: row[1] ?? "", scannedAt: row[2] ?? "", inputSHA256: row[3],
                     packVersion: row[4] ?? "", classifyVersion: row[5] ?? "",
                     verdict: Verdict(rawValue: row[6] ?? "") ?? .clear,
                     scores: decode([String: Int].self, row[7]) ?? [:], rules: decode([String].self, row[8]) ?? [],
-                    name: row[9] ?? "", structure: StructureCodec.decode(row[11]), report: row[10] ?? "")
+                    name: row[9] ?? "", structure: row.blob(11).map(StructureCodec.decode(blob:)) ?? StructureCodec.decode(row[11]), report: row[10] ?? "")
     }
 
     static func diff(from: JournalScan, to: JournalScan) -> JournalDiff {

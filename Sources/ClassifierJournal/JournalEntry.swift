@@ -14,8 +14,8 @@ public struct JournalEntry: Sendable {
     public let name: String
     /// The result as `--format jsonl` prints it, redacted unless the journal keeps names.
     public let report: String
-    /// The structural fingerprint, as ``StructureCodec`` writes it.
-    public let structure: String
+    /// The structural fingerprint in ``StructureCodec``'s BLOB form.
+    public let structure: [UInt8]
 }
 
 /// Makes ``JournalEntry`` values from results - pure, so any thread may call it.
@@ -47,52 +47,32 @@ public struct JournalEntryMaker: Sendable {
     func serverKey(id: String) -> String { redactor.hash("id:" + id, kind: "server") }
     func serverKey(name: String) -> String { redactor.hash("name:" + name, kind: "server") }
 
-    /// The structural fingerprint in its compact form (``StructureCodec``): per category and channel, a keyed tag of
+    /// The structural fingerprint in its BLOB form (``StructureCodec``): per category and channel, a keyed tag of
     /// its id (the export's, else its names), its parent's position, its masked name (a count when every letter is
-    /// masked) and a keyed tag of its name in clear. Written straight as bytes: this runs for every channel of every
-    /// scan, so no String is made per tag, mask or member.
-    private func structure(of result: ClassificationResult) -> String {
+    /// masked) and a keyed tag of its name in clear. This runs for every channel of every scan: bytes, no JSON.
+    private func structure(of result: ClassificationResult) -> [UInt8] {
         let server = result.server
         var masks = Redactor.Masks(result)
-        return JSONLineBuffer.line { out in
-            out.beginArray()
-            for (index, category) in server.categories.enumerated() {
-                out.beginArray()
-                out.string(StructureCodec.categoryKind)
-                out.unescapedString {
-                    redactor.appendTag(category.id.map { "id:" + $0 } ?? "name:" + category.name, domain: "g", to: &$0)
-                }
-                out.null()
-                if keepsNames {
-                    out.string(category.name)
-                } else if masks.keepsNothing(category: index) {
-                    out.int(category.name.unicodeScalars.count)
-                } else {
-                    out.string(masks.category(category.name, index: index))
-                }
-                out.unescapedString { redactor.appendTag(category.name, domain: "n", to: &$0) }
-                out.endArray()
-            }
-            for (index, channel) in server.channels.enumerated() {
-                out.beginArray()
-                out.string(StructureCodec.channelKind)
-                out.unescapedString {
-                    let parentName = channel.categoryIndex.map { server.categories[$0].name } ?? ""
-                    redactor.appendTag(channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name,
-                                       domain: "h", to: &$0)
-                }
-                out.int(channel.categoryIndex)
-                if keepsNames {
-                    out.string(channel.name)
-                } else if masks.keepsNothing(channel: index, category: channel.categoryIndex) {
-                    out.int(channel.name.unicodeScalars.count)
-                } else {
-                    out.string(masks.channel(channel.name, index: index, category: channel.categoryIndex))
-                }
-                out.unescapedString { redactor.appendTag(channel.name, domain: "n", to: &$0) }
-                out.endArray()
-            }
-            out.endArray()
+        var out = StructureCodec.Writer(capacity: 1 + 24 * (server.categories.count + server.channels.count))
+        for (index, category) in server.categories.enumerated() {
+            let masked = !keepsNames && masks.keepsNothing(category: index)
+            out.entry(channel: false,
+                      tag: redactor.tag(category.id.map { "id:" + $0 } ?? "name:" + category.name, domain: "g"),
+                      parent: nil, masked: masked,
+                      name: masked || keepsNames ? category.name : masks.category(category.name, index: index),
+                      nameTag: redactor.tag(category.name, domain: "n"))
         }
+        for (index, channel) in server.channels.enumerated() {
+            let parentName = channel.categoryIndex.map { server.categories[$0].name } ?? ""
+            let masked = !keepsNames && masks.keepsNothing(channel: index, category: channel.categoryIndex)
+            out.entry(channel: true,
+                      tag: redactor.tag(channel.id.map { "id:" + $0 } ?? "name:" + parentName + "\u{0}" + channel.name,
+                                        domain: "h"),
+                      parent: channel.categoryIndex, masked: masked,
+                      name: masked || keepsNames ? channel.name
+                          : masks.channel(channel.name, index: index, category: channel.categoryIndex),
+                      nameTag: redactor.tag(channel.name, domain: "n"))
+        }
+        return out.bytes
     }
 }

@@ -56,13 +56,22 @@ final class SQLiteConnection {
         return SQLiteStatement(statement, connection: self)
     }
 
-    /// Every row of a query, each column as text (nil for NULL).
-    func rows(_ sql: String, _ values: [String?] = []) throws -> [[String?]] {
+    /// Every row of a query: each column as text (nil for NULL), and a BLOB column's bytes as well.
+    func rows(_ sql: String, _ values: [SQLiteValue] = []) throws -> [SQLiteRow] {
         let statement = try prepare(sql)
         try statement.bind(values)
-        var rows: [[String?]] = []
+        var rows: [SQLiteRow] = []
         while try statement.step() {
-            rows.append((0..<statement.columnCount).map { statement.text($0) })
+            var row = SQLiteRow(texts: [], blobs: [:])
+            for column in 0..<statement.columnCount {
+                if let blob = statement.blob(column) {
+                    row.texts.append(nil)
+                    row.blobs[column] = blob
+                } else {
+                    row.texts.append(statement.text(column))
+                }
+            }
+            rows.append(row)
         }
         return rows
     }
@@ -84,12 +93,20 @@ final class SQLiteStatement {
         sqlite3_finalize(statement)
     }
 
-    func bind(_ values: [String?]) throws {
+    func bind(_ values: [SQLiteValue]) throws {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (index, value) in values.enumerated() {
-            let status = value.map { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, transient) }
-                ?? sqlite3_bind_null(statement, Int32(index + 1))
+            let position = Int32(index + 1)
+            let status: Int32
+            switch value {
+            case let .text(text): status = sqlite3_bind_text(statement, position, text, -1, transient)
+            case let .blob(bytes):
+                status = bytes.withUnsafeBytes {
+                    sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), transient)
+                }
+            case .null: status = sqlite3_bind_null(statement, position)
+            }
             guard status == SQLITE_OK else { throw SQLiteError(code: status, message: connection.lastMessage) }
         }
     }
@@ -107,8 +124,35 @@ final class SQLiteStatement {
 
     var columnCount: Int { Int(sqlite3_column_count(statement)) }
 
+    /// The bytes of a BLOB column; nil for any other type.
+    func blob(_ column: Int) -> [UInt8]? {
+        guard sqlite3_column_type(statement, Int32(column)) == SQLITE_BLOB else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, Int32(column)))
+        guard count > 0, let pointer = sqlite3_column_blob(statement, Int32(column)) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
     func text(_ column: Int) -> String? {
         guard let pointer = sqlite3_column_text(statement, Int32(column)) else { return nil }
         return String(cString: pointer)
     }
+}
+
+/// A value bound to a statement's parameter.
+enum SQLiteValue: ExpressibleByStringLiteral {
+    case text(String)
+    case blob([UInt8])
+    case null
+
+    init(stringLiteral value: String) { self = .text(value) }
+    init(_ text: String?) { self = text.map(SQLiteValue.text) ?? .null }
+}
+
+/// One row of a query: its columns as text, and the bytes of those that hold a BLOB.
+struct SQLiteRow {
+    var texts: [String?]
+    var blobs: [Int: [UInt8]]
+
+    subscript(column: Int) -> String? { texts.indices.contains(column) ? texts[column] : nil }
+    func blob(_ column: Int) -> [UInt8]? { blobs[column] }
 }

@@ -24,7 +24,7 @@ import Classifier
 
     /// `PRAGMA integrity_check` read without the journal's key.
     private func integrity(_ path: String) throws -> String {
-        (try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(5)).rows("PRAGMA integrity_check").first?.first ?? nil) ?? ""
+        (try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(5)).rows("PRAGMA integrity_check").first?[0]) ?? ""
     }
 
     @Test func aRenamedChannelAndADroppedVerdictShowInDiff() throws {
@@ -146,7 +146,7 @@ import Classifier
         let scans = try journal.scans(of: "server-1")
         #expect(scans.count == 1 && scans[0].verdict == .watch && scans[0].structure.isEmpty && scans[0].scores["leaks"] == 30)
         #expect(try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1)).rows("PRAGMA user_version")
-                    .first?.first == "\(Journal.schemaVersion)")
+                    .first?[0] == "\(Journal.schemaVersion)")
         #expect(try journal.integrityCheck() == "ok")
     }
 
@@ -157,29 +157,60 @@ import Classifier
                             channels: [Channel(id: "2", name: "règles", categoryIndex: 0), Channel(id: "3", name: "leaks-nudes", categoryIndex: 0),
                                        Channel(name: "général")])
         try journal.record([Support.bundled.classify(server)], packVersion: "p")
-        let stored = try #require(try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1))
-            .rows("SELECT structure FROM scans").first?.first ?? nil)
-        #expect(stored.hasPrefix(#"[["g",""#) && stored.contains(#"["h",""#), "\(stored)")
-        #expect(stored.contains(",0,6,") && stored.contains(#","leaks"#), "all-masked names are counts; kept words stay: \(stored)")
+        let connection = try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1))
+        let stored = try #require(try connection.rows("SELECT structure FROM scans").first?.blob(0), "stored as a BLOB")
+        // Format byte, then a category: kind 0, 8 bytes of tag, no parent, "INFOS" as a count of 5 (5 << 1).
+        #expect(stored.count > 40 && stored[0] == 1 && stored[1] == 0 && stored[10] == 0 && stored[11] == 10, "\(stored)")
+        let text = String(decoding: stored, as: UTF8.self)
+        #expect(text.contains("leaks") && !text.contains("règles") && !text.contains("général") && !text.contains("INFOS"),
+                "kept words stay, the rest is counts")
         let scan = try #require(try journal.scans(of: "9").first)
         #expect(scan.structure.map(\.kind) == ["category", "channel", "channel", "channel"])
         #expect(scan.structure[1].name == "••••••" && scan.structure[1].parent == scan.structure[0].id)
+        #expect(scan.structure[2].name.hasPrefix("leaks"))
         #expect(scan.structure[3].parent == nil && scan.structure.allSatisfy { $0.nameKey?.hasPrefix("nk-") == true })
         #expect(scan.structure[0].id.hasPrefix("gk-") && scan.structure[1].id.hasPrefix("ck-"))
 
-        // A scan recorded before 2026.11.19: objects with HMAC ids, which no tag matches.
-        try SQLiteConnection(path: path, create: false, busyTimeout: .seconds(1)).execute("""
-            UPDATE scans SET structure = '[{"kind":"category","id":"category-00","parent":null,"name":"•••••","nameKey":"name-01"},\
-            {"kind":"channel","id":"channel-02","parent":"category-00","name":"••••••","nameKey":"name-03"}]'
+        // The same scan in the text form of 2026.11.19-26 (the same tags, as hex): compared with a later BLOB scan,
+        // the rename shows.
+        let hex = { (entry: StructureEntry) in String(entry.id.dropFirst(3)) }
+        let nameHex = { (entry: StructureEntry) in String(entry.nameKey!.dropFirst(3)) }
+        let s = scan.structure
+        try connection.execute("""
+            UPDATE scans SET structure = '[["g","\(hex(s[0]))",null,5,"\(nameHex(s[0]))"],["h","\(hex(s[1]))",0,6,"\(nameHex(s[1]))"],\
+            ["h","\(hex(s[2]))",0,"\(s[2].name)","\(nameHex(s[2]))"],["h","\(hex(s[3]))",null,7,"\(nameHex(s[3]))"]]'
             """)
-        #expect(try journal.scans(of: "9").first?.structure.count == 2, "the older form is still read")
+        #expect(try journal.scans(of: "9").first?.structure == scan.structure, "the text form reads to the same entries")
         var renamed = server
         renamed.channels[1].name = "discussion"
         try journal.record([Support.bundled.classify(renamed)], packVersion: "p")
+        let textToBlob = try #require(try journal.diff(of: "9"))
+        #expect(textToBlob.structureCompared && textToBlob.added.isEmpty && textToBlob.removed.isEmpty)
+        #expect(textToBlob.renamed.map(\.1.id) == [s[2].id], "leaks-nudes became discussion")
+
+        // A scan recorded before 2026.11.19: objects with HMAC ids, which no tag matches.
+        try connection.execute("""
+            UPDATE scans SET structure = '[{"kind":"category","id":"category-00","parent":null,"name":"•••••","nameKey":"name-01"},\
+            {"kind":"channel","id":"channel-02","parent":"category-00","name":"••••••","nameKey":"name-03"}]'
+            WHERE id = (SELECT MIN(id) FROM scans)
+            """)
+        #expect(try journal.scans(of: "9").last?.structure.count == 2, "the older form is still read")
         let diff = try #require(try journal.diff(of: "9"))
         #expect(!diff.structureCompared && diff.added.isEmpty && diff.removed.isEmpty && diff.renamed.isEmpty)
         #expect(JournalText(language: .en).diff(diff).contains("channels not compared"))
         #expect(try journal.integrityCheck() == "ok")
+    }
+
+    @Test func aTruncatedOrForeignStructureNeverTraps() {
+        let server = Server(id: "9", name: "Quivvermont", categories: [ChannelCategory(id: "1", name: "INFOS")],
+                            channels: [Channel(id: "2", name: "leaks-nudes", categoryIndex: 0)])
+        let entry = JournalEntryMaker(redactor: Redactor(key: "k"), keepsNames: false).entry(for: Support.bundled.classify(server))
+        #expect(StructureCodec.decode(blob: entry.structure).count == 2)
+        for cut in 0..<entry.structure.count {
+            #expect(StructureCodec.decode(blob: Array(entry.structure.prefix(cut))).count <= 1)
+        }
+        #expect(StructureCodec.decode(blob: [2, 0, 0]).isEmpty, "another format byte is not read")
+        #expect(StructureCodec.decode(blob: [1, 0] + [UInt8](repeating: 0xFF, count: 40)).isEmpty)
     }
 
     @Test func aRunKilledMidBatchKeepsEveryCommittedBatch() throws {
@@ -200,7 +231,7 @@ import Classifier
         while Date() < deadline, process.isRunning {
             Thread.sleep(forTimeInterval: 0.05)
             if let count = try? SQLiteConnection(path: journal, create: false, busyTimeout: .seconds(1))
-                .rows("SELECT COUNT(*) FROM scans").first?.first ?? nil, let value = Int(count), value > 0 {
+                .rows("SELECT COUNT(*) FROM scans").first?[0], let value = Int(count), value > 0 {
                 recorded = value
                 break
             }

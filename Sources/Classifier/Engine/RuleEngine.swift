@@ -175,9 +175,12 @@ package struct RuleEngine: Sendable {
             guard rule.fromHitsOf.contains(source.category), source.status == .stable, !source.indicator,
                   source.lowers.isEmpty else { continue }
             var context: [Int] = []
-            // `scope: server`: the server is one place, so a child target filed anywhere in it counts.
-            if rule.scope == .server { context = Array(texts.indices) }
-            for index in sourceTexts.sorted() where rule.scope != .server {
+            // `scope: server`: the server is one place, so a child target filed anywhere in it counts. So it is for a
+            // hit found in the server's own name or description alone ("Shower Cam Uploads"): the name covers every
+            // category under it, "YOUTH TEAM U14" included.
+            let inHeaderOnly = !sourceTexts.isEmpty && sourceTexts.allSatisfy { places.headerTexts.contains($0) }
+            if rule.scope == .server || inHeaderOnly { context = Array(texts.indices) }
+            for index in sourceTexts.sorted() where rule.scope != .server && !inHeaderOnly {
                 context += places.context(of: texts[index], index: index)
                 // A hit spread over a category is about the whole category: "RATE › rate, sophomore_girls, tribs".
                 if source.scope == .category || source.scope == .server, let category = texts[index].categoryIndex {

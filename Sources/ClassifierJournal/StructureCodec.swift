@@ -9,7 +9,7 @@ import Foundation
 /// position, and `name` the masked name - or, when every letter is masked, only how many there are. About a third
 /// of the bytes of the first form, and a third of its keyed hashes: the journal writes one per channel per scan.
 ///
-/// Since 2026.11.27 the same entries are stored as a BLOB (``encode(into:)`` builds it a part at a time): a format
+/// Since 2026.11.27 the same entries are stored as a BLOB (``Writer`` builds it an entry at a time): a format
 /// byte (1), then per entry a kind byte (0 category, 1 channel), the 8 bytes of the id's tag (big-endian, so its hex
 /// is the text form's), the parent's position plus one as a varint (0: none), the name - a varint `count << 1` when
 /// every letter is masked, else `length << 1 | 1` and its UTF-8 bytes - and the 8 bytes of the name's tag. The tags

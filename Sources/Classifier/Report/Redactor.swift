@@ -91,11 +91,6 @@ public struct Redactor: @unchecked Sendable {
         }
     }
 
-    /// Appends ``tag(_:domain:)`` as 16 hex digits.
-    package func appendTag(_ value: String, domain: Unicode.Scalar, to out: inout [UInt8]) {
-        appendHex(tag(value, domain: domain), to: &out)
-    }
-
     private func appendHex(_ value: UInt64, to out: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { hex in

@@ -21,6 +21,7 @@ enum StructureCodec {
     static let categoryKind = "g"
     static let channelKind = "h"
     static let blobFormat: UInt8 = 1
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends the parts of one entry of the BLOB form.
     struct Writer {
@@ -76,12 +77,11 @@ enum StructureCodec {
         func tag() -> String? {
             guard position + 8 <= blob.count else { return nil }
             defer { position += 8 }
-            let digits = Array("0123456789abcdef".utf8)
             var hex: [UInt8] = []
             hex.reserveCapacity(16)
             for value in blob[position..<position + 8] {
-                hex.append(digits[Int(value >> 4)])
-                hex.append(digits[Int(value & 0x0F)])
+                hex.append(hexDigits[Int(value >> 4)])
+                hex.append(hexDigits[Int(value & 0x0F)])
             }
             return String(decoding: hex, as: UTF8.self)
         }

@@ -101,7 +101,7 @@ struct RulesOption: ParsableArguments {
         do {
             return Classifier(rules: try RuleSet.load(directory: directory, protectedNames: protectedNames),
                               prefilter: prefilter)
-        } catch let error as RuleSetError where error.code == .rulesFolder {
+        } catch where error.code == .rulesFolder {
             // The one pack error a moderator meets (a wrong --rules path) in their language; the others are for rule
             // authors and keep their English text beside a stable code, as a compiler's diagnostics do.
             Output.error(HelpText.say("classify: invalid rule pack: \(error)",

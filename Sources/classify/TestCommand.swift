@@ -32,9 +32,11 @@ struct TestCommand: ParsableCommand {
         let suite = FixtureSuite(classifier: classifier)
         var failed = 0
         var metrics = FixtureMetrics()
+        var plainVerdicts: [String: Verdict] = [:]
         for file in inputs {
             let outcome = suite.run(file)
             metrics.add(outcome)
+            plainVerdicts[file] = outcome.got?.verdict
             guard !outcome.passed else { continue }
             failed += 1
             if quiet { continue }
@@ -57,12 +59,23 @@ struct TestCommand: ParsableCommand {
                              + EvasionTransform.allCases.map(\.rawValue).joined(separator: ", ") + ")")
                 throw ExitCode(2)
             }
-            Output.line("obfuscated copies     verdicts right     report-authorities recall   false alarms   benign flagged")
+            var rows: [String] = []
             for transform in transforms {
                 var obfuscated = FixtureMetrics()
-                for file in inputs { obfuscated.add(suite.run(file, obfuscation: transform)) }
-                Output.line(Self.row(transform.rawValue, obfuscated))
+                for file in inputs {
+                    let outcome = suite.run(file, obfuscation: transform)
+                    obfuscated.add(outcome)
+                    // Where a transform changes the verdict is where the views miss a spelling: name each such server.
+                    if !quiet, let got = outcome.got?.verdict, let plain = plainVerdicts[file], got != plain {
+                        let expected = outcome.expected.map { " (expected \($0.verdict.rawValue))" } ?? ""
+                        Output.line("OBFUSCATED \(transform.rawValue) \(file): \(plain.rawValue) -> \(got.rawValue)\(expected)")
+                    }
+                }
+                rows.append(Self.row(transform.rawValue, obfuscated))
             }
+            if !quiet { Output.line("") }
+            Output.line("obfuscated copies     verdicts right     report-authorities recall   false alarms   benign flagged")
+            for row in rows { Output.line(row) }
             Output.line("")
         }
         Output.line("\(inputs.count - failed) passed, \(failed) failed")

@@ -303,19 +303,36 @@ package struct RuleEngine: Sendable {
     private func firstHit(of entry: MatchProgram.SignalEntry, in subject: UnsafeBufferPointer<UInt8>, view: TextView?,
                           views: [TextView]?, text: String, candidates: CandidateSet, scratch: MatchScratch)
         throws(PatternError) -> Range<Int>? {
+        // In the raw view of a text whose folded view differs, a match is judged by its context only when folding
+        // leaves its own characters as they are ("-18" beside circled letters: the raw view cannot see that they
+        // are letters). The folded view, searched next, then decides; raw keeps what only it can see (🔞, 18+, case).
+        let folded = view?.kind == .raw && entry.viewMask & MatchProgram.bit(.folded) != 0
+            ? views?.first { $0.kind == .folded } : nil
         for pattern in entry.patterns {
             if program.scanner != nil, !candidates.contains(pattern) { continue }
             let code = program.codes[pattern]
             var start = 0
             while start <= subject.count, let range = try scratch.match(code: code, subject: subject, from: start) {
+                defer {
+                    start = max(range.upperBound, range.lowerBound + 1)
+                    while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
+                }
+                if let folded, Self.foldsToItself(range, of: subject, in: folded) { continue }
                 if !entry.negatable { return range }
                 let original = view?.originalRange(range) ?? range
                 if try !isNegated(original, in: views ?? [TextView.raw(text)], scratch: scratch) { return range }
-                start = max(range.upperBound, range.lowerBound + 1)
-                while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
             }
         }
         return nil
+    }
+
+    /// Whether the raw bytes of `range` read the same in the folded view (same bytes, nothing dropped or added).
+    private static func foldsToItself(_ range: Range<Int>, of raw: UnsafeBufferPointer<UInt8>, in folded: TextView) -> Bool {
+        let foldedRange = folded.viewRange(ofOriginal: range)
+        guard foldedRange.count == range.count else { return false }
+        return folded.bytes.withUnsafeBufferPointer { bytes in
+            zip(bytes[foldedRange], raw[range]).allSatisfy { $0 == $1 }
+        }
     }
 
     /// Whether the words around an original range deny it in any view of the text: a denial written in

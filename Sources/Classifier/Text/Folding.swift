@@ -218,9 +218,10 @@ enum Folding {
         }
     }
 
-    /// The leet readings of the folded view: none when no word mixes letters with leet digits or symbols; one with
-    /// 1 read as i, and a second with 1 read as l when some word has a 1. Words without a letter (13-17, 2026, 18+)
-    /// are never changed.
+    /// The leet readings of the folded (or skeleton) view: none when no word mixes letters with leet digits or
+    /// symbols; one with 1 read as i, a second with 1 read as l when some word has a 1, and a third that keeps a
+    /// number of two digits or more at a word's start or end (`15y0` → `15yo`, `u15` stays) when that differs.
+    /// Words without a letter (13-17, 2026, 18+) are never changed.
     static func leet(_ folded: [Piece]) -> [[Piece]] {
         guard folded.contains(where: { leetLetter($0.scalar) != nil || $0.scalar == "1" }) else { return [] }
         func isLeetWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -228,23 +229,38 @@ enum Folding {
         }
         var readAsI = folded
         var readAsL = folded
+        var numbersKept = folded
         var changed = false
         var hasOne = false
+        var keptNumber = false
         for words in wordRanges(folded, isLeetWordScalar) {
             let index = words.lowerBound, end = words.upperBound
             let word = folded[index..<end]
             let hasLetter = word.contains { isLetter($0.scalar) }
             let hasLeet = word.contains { leetLetter($0.scalar) != nil || $0.scalar == "1" }
             if hasLetter && hasLeet {
+                // An age or a year that opens or closes the word is kept as written: 15y0, 2011n33s, u15, n33s2011.
+                // Other numbers there are leet (57ud3n75, v13 for "vie"), as is every digit inside the word.
+                var leading = index, trailing = end
+                while leading < end, isDigit(folded[leading].scalar) { leading += 1 }
+                while trailing > leading, isDigit(folded[trailing - 1].scalar) { trailing -= 1 }
+                let opening = number(folded[index..<leading]), closing = number(folded[trailing..<end])
+                let afterU = trailing - 1 >= index && folded[trailing - 1].scalar == "u"
+                let keepFrom = isAge(opening) || isYear(opening) ? leading : index
+                let keepTo = isAge(closing) && afterU || isYear(closing) ? trailing : end
+                if keepFrom != index || keepTo != end { keptNumber = true }
                 for position in index..<end {
                     let scalar = folded[position].scalar
+                    let kept = position < keepFrom || position >= keepTo
                     if let letter = leetLetter(scalar) {
                         readAsI[position].scalar = letter
                         readAsL[position].scalar = letter
+                        if !kept { numbersKept[position].scalar = letter }
                         changed = true
                     } else if scalar == "1" {
                         readAsI[position].scalar = "i"
                         readAsL[position].scalar = "l"
+                        if !kept { numbersKept[position].scalar = "i" }
                         changed = true
                         hasOne = true
                     }
@@ -256,7 +272,23 @@ enum Folding {
         for position in folded.indices where folded[position].scalar == "_" || folded[position].scalar == "." {
             readAsI[position].scalar = " "
             readAsL[position].scalar = " "
+            numbersKept[position].scalar = " "
         }
-        return hasOne ? [readAsI, readAsL] : [readAsI]
+        var readings = hasOne ? [readAsI, readAsL] : [readAsI]
+        if keptNumber { readings.append(numbersKept) }
+        return readings
     }
+
+    @inline(__always) private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    /// The value of a run of 2 to 4 digits, else nil.
+    private static func number(_ digits: ArraySlice<Piece>) -> Int? {
+        guard (2...4).contains(digits.count) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1.scalar.value - 0x30) }
+    }
+
+    private static func isAge(_ value: Int?) -> Bool { value.map { (10...19).contains($0) } ?? false }
+    private static func isYear(_ value: Int?) -> Bool { value.map { (1900...2099).contains($0) } ?? false }
 }

@@ -40,10 +40,21 @@ package struct TextViews: Sendable {
             }
         }
         if leet {
-            for variant in Folding.leet(folded) {
-                let view = Self.view(.leet, variant)
-                if view.bytes != foldedView.bytes, !views.contains(where: { $0.bytes == view.bytes }) {
-                    views.append(view)
+            // Read from the skeleton when there is one: ʟʏᴄ33ɴɴ3ꜱ is small capitals and leet at once.
+            for variant in Folding.leet(skeleton ?? folded) {
+                var readings = [variant]
+                // t33nn00d5 is leet and glued at once: its leet reading gets its words apart as a leet view too, so
+                // signals that keep out of leet stay out of it.
+                if let segmenter, let apart = segmenter.segment(variant, original: views[0].bytes) {
+                    readings.append(apart)
+                }
+                for reading in readings {
+                    let view = Self.view(.leet, reading)
+                    // Equal to the segmented view, it would push that view out (below) for signals that skip leet.
+                    if view.bytes != foldedView.bytes, view.bytes != segmented?.bytes,
+                       !views.contains(where: { $0.bytes == view.bytes }) {
+                        views.append(view)
+                    }
                 }
             }
         }

@@ -104,11 +104,14 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rulesOption: RulesOption
         @Flag(help: "List the segmentation vocabulary: the words of every pattern and the policy's segmentation-words.")
         var words = false
+        @Flag(help: "Also list the signals each NAME hits as a channel name, with what they matched and in which view.")
+        var signals = false
         @Argument(help: "Names to show, as a channel or category would carry them.")
         var names: [String] = []
 
         func run() throws {
-            let rules = try rulesOption.load().rules
+            let classifier = try rulesOption.load()
+            let rules = classifier.rules
             if words {
                 Output.line(rules.segmenter.words.sorted().joined(separator: "\n"))
                 return
@@ -118,6 +121,12 @@ struct RulesCommand: ParsableCommand {
                 for view in TextViews(name, leet: rules.readsLeet, segmenter: rules.segmenter).views {
                     Output.line("  " + view.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                                 + TerminalText.visible(view.text))
+                }
+                guard signals else { continue }
+                let server = Server(name: "", channels: [Channel(name: name)])
+                for hit in classifier.engine.signalMatches(server, scratch: MatchScratch()) {
+                    Output.line("  signal    " + hit.signal + ": «" + TerminalText.visible(hit.match) + "» ("
+                                + hit.view.rawValue + ")")
                 }
             }
         }

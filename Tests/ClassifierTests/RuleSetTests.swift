@@ -107,6 +107,7 @@ import ClassifierTesting
                 examples: {match: ["l34ks"], no-match: ["x"]}
               - id: guard
                 description: d
+                views: [raw, folded]
                 patterns: ['\\bhelp\\b']
                 examples: {match: ["help"], no-match: ["x"]}
             rules:

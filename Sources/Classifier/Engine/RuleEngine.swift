@@ -203,6 +203,21 @@ package struct RuleEngine: Sendable {
         return hits[signal]?.count ?? 0
     }
 
+    /// Every signal that hits a text of `server` (negation applied): the signal, the text's field, what it
+    /// matched in the original and the view it was read in. For rule authors probing a name (`rules views --signals`).
+    public func signalMatches(_ server: Server, scratch: MatchScratch)
+        -> [(signal: String, field: Field, match: String, view: TextView.Kind)] {
+        var errors: [RuleError] = []
+        let texts = FieldText.texts(of: server)
+        return findSignals(in: texts, server: server, scratch: scratch, errors: &errors).values.joined()
+            .sorted { ($0.textIndex, $0.signal) < ($1.textIndex, $1.signal) }
+            .map { hit in
+                let text = texts[hit.textIndex]
+                let bytes = Array(text.text.utf8)[hit.originalBytes]
+                return (hit.signal, text.field, String(decoding: bytes, as: UTF8.self), hit.view)
+            }
+    }
+
     // MARK: - Signals
 
     /// First non-negated hit of each signal in each text, by signal id.
@@ -284,9 +299,15 @@ package struct RuleEngine: Sendable {
                     if let range = try firstHit(of: entry, in: subject, view: view, views: views, text: text.text,
                                                 candidates: state.candidates, scratch: scratch) {
                         state.found[signal] = true
+                        let original = view?.originalRange(range) ?? range
+                        // A match the folded view found because the raw view left it to it (its context folded)
+                        // reads as written: evidence says raw, as before.
+                        let asWritten = kind == .folded && text.text.utf8.count >= original.upperBound
+                            && text.text.utf8.dropFirst(original.lowerBound).prefix(original.count)
+                                .elementsEqual(subject[range])
                         found.append(SignalHit(signal: program.signalIDs[signal], signalIndex: signal, textIndex: index,
-                                               originalBytes: view?.originalRange(range) ?? range, view: kind,
-                                               viewMatch: kind == .raw ? nil
+                                               originalBytes: original, view: asWritten ? .raw : kind,
+                                               viewMatch: kind == .raw || asWritten ? nil
                                                    : String(decoding: subject[range], as: UTF8.self)))
                     }
                 } catch {
@@ -318,6 +339,9 @@ package struct RuleEngine: Sendable {
                     while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
                 }
                 if let folded, Self.foldsToItself(range, of: subject, in: folded) { continue }
+                // The 1-as-l reading adds only what its l's spell; elsewhere its misread words ("ltem-shop") would
+                // slip past the exceptions the 1-as-i reading kept.
+                if let view, view.readsOneAsL, !view.readsOneAsL(in: range, original: text) { continue }
                 if !entry.negatable { return range }
                 let original = view?.originalRange(range) ?? range
                 if try !isNegated(original, in: views ?? [TextView.raw(text)], scratch: scratch) { return range }

@@ -32,9 +32,10 @@ public struct Signal: Sendable {
     /// Where the signal (or the rule that owns an implicit signal) is written, for messages.
     public var location: SourceLocation?
 
-    /// Views read when a pack does not say: the text as written, folded, and its confusable skeleton. Leet is
-    /// opt-in because digits carry meaning (13-17, 18+, 2026).
-    public static let defaultViews: Set<TextView.Kind> = [.raw, .folded, .skeleton, .segmented]
+    /// Views read when a pack does not say: all of them. Leet was opt-in until 2026.12.6; it leaves words of digits
+    /// alone (13-17, 18+, 2026) and keeps ages and years at a word's edges (15y0 → 15yo), so ages read there too. A
+    /// signal whose exceptions leet could read past lists its own views.
+    public static let defaultViews: Set<TextView.Kind> = [.raw, .folded, .skeleton, .leet, .segmented]
 }
 
 /// Texts a rule or signal must match and must not match, kept beside it and run by `classify rules test`.

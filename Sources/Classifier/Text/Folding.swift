@@ -222,7 +222,8 @@ enum Folding {
     /// symbols; one with 1 read as i, a second with 1 read as l when some word has a 1, and a third that keeps a
     /// number of two digits or more at a word's start or end (`15y0` → `15yo`, `u15` stays) when that differs.
     /// Words without a letter (13-17, 2026, 18+) are never changed.
-    static func leet(_ folded: [Piece]) -> [[Piece]] {
+    /// Each reading comes with whether it reads 1 as l.
+    static func leet(_ folded: [Piece]) -> [(pieces: [Piece], oneAsL: Bool)] {
         guard folded.contains(where: { leetLetter($0.scalar) != nil || $0.scalar == "1" }) else { return [] }
         func isLeetWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             isWordScalar(scalar) || scalar == "@" || scalar == "$" || scalar == "!"
@@ -274,8 +275,9 @@ enum Folding {
             readAsL[position].scalar = " "
             numbersKept[position].scalar = " "
         }
-        var readings = hasOne ? [readAsI, readAsL] : [readAsI]
-        if keptNumber { readings.append(numbersKept) }
+        var readings = [(readAsI, false)]
+        if hasOne { readings.append((readAsL, true)) }
+        if keptNumber { readings.append((numbersKept, false)) }
         return readings
     }
 

@@ -85,9 +85,11 @@ package struct Segmenter: Sendable {
             if index > 0, let previous = out.last, needsBreak(previous, piece, original: original),
                !isShortDigitJoin(out, pieces, at: index, original: original) {
                 // "douchesu15": the u of u15 (under 15) belongs to the number, not to the word before it - when the
-                // number is an age group (u6 to u21): "lescollegiennesdu93" keeps its "du".
-                if previous.scalar == "u", Self.isDigit(piece.scalar), out.count >= 2,
-                   Self.isLower(out[out.count - 2].scalar), (6...21).contains(Self.number(in: pieces, from: index)) {
+                // number is an age group (u6 to u21) and a word of three letters or more stands before it:
+                // "lescollegiennesdu93" keeps its "du", "ru13s" (rules in leet) its "ru".
+                if previous.scalar == "u", Self.isDigit(piece.scalar), out.count >= 4,
+                   out[(out.count - 4)..<(out.count - 1)].allSatisfy({ Self.isLower($0.scalar) }),
+                   (6...21).contains(Self.number(in: pieces, from: index)) {
                     out.insert(Piece(scalar: " ", start: previous.start, end: previous.end), at: out.count - 1)
                 }
                 out.append(Piece(scalar: " ", start: piece.start, end: piece.end))
@@ -213,6 +215,12 @@ package struct Segmenter: Sendable {
             for suffix in Self.numberSuffixes where pieces.count - index >= suffix.count {
                 if zip(pieces[index...], suffix.unicodeScalars).allSatisfy({ $0.scalar == $1 }) { return true }
             }
+        }
+        // Sec5DeLaRive: a capital that starts a word (a lower-case letter after it) after a number begins a word,
+        // however short; "4ÈMES", "3E" and "3Eme" stay whole.
+        if Self.isDigit(a), index + 1 < pieces.count, Self.caseAt(original, Int(pieces[index].start)) == .upper,
+           Self.caseAt(original, Int(pieces[index + 1].start)) == .lower {
+            return false
         }
         let digits = Self.isDigit(a) ? back(Self.isDigit) : ahead(Self.isDigit)
         let letters = isLetter(a) ? back(isLetter) : ahead(isLetter)

@@ -36,12 +36,24 @@ public struct TextView: Sendable {
     /// For each byte of `bytes`, the original byte range of the scalar it came from; nil for the raw view.
     let originStart: [Int32]?
     let originEnd: [Int32]?
+    /// A leet reading that reads 1 as l (the other reads it as i): its words with an i written 1 come out wrong
+    /// ("1tem" → "ltem"), so it counts only for matches that use one of its l's.
+    var readsOneAsL = false
 
     init(kind: Kind, bytes: [UInt8], originStart: [Int32]? = nil, originEnd: [Int32]? = nil) {
         self.kind = kind
         self.bytes = bytes
         self.originStart = originStart
         self.originEnd = originEnd
+    }
+
+    /// Whether a byte of `range` is an l this view read from a 1 of `original`.
+    func readsOneAsL(in range: Range<Int>, original: String) -> Bool {
+        guard readsOneAsL, let originStart else { return false }
+        let originalBytes = Array(original.utf8)
+        return range.contains { index in
+            bytes[index] == UInt8(ascii: "l") && originalBytes[Int(originStart[index])] == UInt8(ascii: "1")
+        }
     }
 
     /// The raw view of a text.

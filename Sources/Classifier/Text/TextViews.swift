@@ -41,7 +41,7 @@ package struct TextViews: Sendable {
         }
         if leet {
             // Read from the skeleton when there is one: ʟʏᴄ33ɴɴ3ꜱ is small capitals and leet at once.
-            for variant in Folding.leet(skeleton ?? folded) {
+            for (variant, oneAsL) in Folding.leet(skeleton ?? folded) {
                 var readings = [variant]
                 // t33nn00d5 is leet and glued at once: its leet reading gets its words apart as a leet view too, so
                 // signals that keep out of leet stay out of it.
@@ -49,7 +49,8 @@ package struct TextViews: Sendable {
                     readings.append(apart)
                 }
                 for reading in readings {
-                    let view = Self.view(.leet, reading)
+                    var view = Self.view(.leet, reading)
+                    view.readsOneAsL = oneAsL
                     // Equal to the segmented view, it would push that view out (below) for signals that skip leet.
                     if view.bytes != foldedView.bytes, view.bytes != segmented?.bytes,
                        !views.contains(where: { $0.bytes == view.bytes }) {

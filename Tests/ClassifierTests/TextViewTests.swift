@@ -35,6 +35,45 @@ import ClassifierTesting
         #expect(TextViews("n00dz", leet: false).view(.leet) == nil)
     }
 
+    @Test func leetKeepsAgesAndYearsAndReadsGluedWordsApart() {
+        let segmenter = Support.bundled.rules.segmenter
+        let leet = { (name: String) in
+            TextViews(name, leet: true, segmenter: segmenter).views.filter { $0.kind == .leet }.map(\.text)
+        }
+        // The number-keeping reading: an age before "yo" and a year after letters stay numbers; 57 and v13 are leet.
+        #expect(leet("15y0 g1rl5").contains("15yo girls"))
+        #expect(leet("n335_2011").contains("nees 2011"))
+        #expect(leet("c0ll3g3 57ud3n75").contains("college students"))
+        #expect(!leet("v13_lyc33nn3").contains { $0.contains("v13") })
+        // Small capitals and leet at once, and leet glued words apart.
+        #expect(leet("ʟʏᴄ33ɴɴ3ꜱ").contains("lyceennes"))
+        #expect(leet("t33nn00d5").contains("teen noods"))
+    }
+
+    @Test func theOneAsLReadingCountsOnlyForItsLs() {
+        // "1tem-5h0p" is a game's item shop: the 1-as-l reading ("ltem-shop") must not slip past the exception.
+        let shop = Support.bundled.classify(Support.server(["173m-5h0p"]))
+        #expect(!shop.evidence.contains { $0.parts.contains { $0.signal == "sale-term" } })
+        let leaks = Support.bundled.classify(Support.server(["category: 1NF0", "1eaks-nud35"]))
+        #expect(leaks.evidence.contains { $0.category == "leaks" })
+    }
+
+    @Test func aRawMatchThatFoldsUnchangedIsJudgedInTheFoldedView() {
+        // "-18" between circled letters is inside a word once folded: not an age.
+        let circled = EvasionTransform.circled.apply("vérification-18-plus")
+        let result = Support.bundled.classify(Support.server(["server: Le Boudoir 18+", "category: ENTRÉE", circled]))
+        #expect(result.verdict != .reportAuthorities)
+        #expect(!result.evidence.contains { $0.parts.contains { $0.signal == "minor-marker" } })
+        // What only the raw view can see still counts there.
+        let flagged = Support.bundled.classify(Support.server([EvasionTransform.circled.apply("nudes") + " 🔞"]))
+        #expect(flagged.evidence.contains { $0.parts.contains { $0.signal == "nsfw-marker" && $0.view == .raw } })
+    }
+
+    @Test func aCyrillicCapitalFoldedToLowerCaseStillReadsLatin() {
+        let views = TextViews("МINЕURЕS АССЕРТÉЕS", leet: true).views
+        #expect(views.first { $0.kind == .skeleton }?.text == "mineures acceptees")
+    }
+
     @Test func matchInAViewMapsBackToTheOriginalScalars() throws {
         let result = Support.bundled.classify(Support.server(["category: ARCHIVE", "💦・l.e.a.k.s-nud\u{0435}s・💦"]))
         let hit = try #require(result.evidence.first { $0.rule == "leaks.intimate-leaks" })

@@ -201,7 +201,14 @@ enum Folding {
         if scalar.isASCII { return [scalar] }
         let skeleton = ICU.skeleton(scalar).flatMap(ICU.fold)
         if !skeleton.isEmpty, skeleton.allSatisfy({ $0.isASCII && isWordScalar($0) }) { return skeleton }
-        return ICU.latinBase(scalar).map { [$0] }
+        if let base = ICU.latinBase(scalar) { return [base] }
+        // Folding lower-cased a capital that looks Latin (Cyrillic М, Н, В, Т) into a letter that does not (м, н,
+        // в, т): read it as its capital was drawn.
+        let upper = scalar.properties.uppercaseMapping.unicodeScalars
+        guard upper.count == 1, let capital = upper.first, capital != scalar else { return nil }
+        let capitalSkeleton = ICU.skeleton(capital).flatMap(ICU.fold)
+        if !capitalSkeleton.isEmpty, capitalSkeleton.allSatisfy({ $0.isASCII && isWordScalar($0) }) { return capitalSkeleton }
+        return nil
     }
 
     // MARK: - Leet

@@ -226,8 +226,8 @@ enum Folding {
     }
 
     /// The leet readings of the folded (or skeleton) view: none when no word mixes letters with leet digits or
-    /// symbols; one with 1 read as i, a second with 1 read as l when some word has a 1, and a third that keeps a
-    /// number of two digits or more at a word's start or end (`15y0` → `15yo`, `u15` stays) when that differs.
+    /// symbols; one with 1 read as i, a second with 1 read as l when some word has a 1, and a third that keeps an
+    /// age or a year at a word's start or end (`15y0` → `15yo`, `u15` and `n33s2011` keep theirs) when there is one.
     /// Words without a letter (13-17, 2026, 18+) are never changed.
     /// Each reading comes with whether it reads 1 as l.
     static func leet(_ folded: [Piece]) -> [(pieces: [Piece], oneAsL: Bool)] {

@@ -250,8 +250,8 @@ enum Folding {
                 // An age or a year that opens or closes the word is kept as written: 15y0, 2011n33s, u15, n33s2011.
                 // Other numbers there are leet (57ud3n75, v13 for "vie"), as is every digit inside the word.
                 var leading = index, trailing = end
-                while leading < end, isDigit(folded[leading].scalar) { leading += 1 }
-                while trailing > leading, isDigit(folded[trailing - 1].scalar) { trailing -= 1 }
+                while leading < end, Segmenter.isDigit(folded[leading].scalar) { leading += 1 }
+                while trailing > leading, Segmenter.isDigit(folded[trailing - 1].scalar) { trailing -= 1 }
                 let opening = number(folded[index..<leading]), closing = number(folded[trailing..<end])
                 let afterU = trailing - 1 >= index && folded[trailing - 1].scalar == "u"
                 let keepFrom = isAge(opening) || isYear(opening) ? leading : index
@@ -286,10 +286,6 @@ enum Folding {
         if hasOne { readings.append((readAsL, true)) }
         if keptNumber { readings.append((numbersKept, false)) }
         return readings
-    }
-
-    @inline(__always) private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
     /// The value of a run of 2 to 4 digits, else nil.

@@ -23,6 +23,9 @@ import Testing
         ("u18pics", "u 18 pics"), ("13_17", "13-17"), ("NSFWPics", "nsfw pics"), ("douchesu15", "douches u 15"),
         ("lescollegiennesdu93", "les collegiennes du 93"), ("ru13s", "ru 13 s"), ("Sec5DeLaRive", "sec5 de la rive"),
         ("3Eme", nil as String?),
+        // Everyday words fill around the packs' words when a whole name or sentence is glued.
+        ("dropsofhighschoolgirlsfromourarea", "drops of highschool girls from our area"), ("schoolbus", "school bus"),
+        ("sendpicstodaddy", "send pics to daddy"), ("quiasonsnap", "qui a son snap"),
     ])
     func segmentedViewReadsWordsApart(_ name: String, _ expected: String?) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
@@ -30,8 +33,11 @@ import Testing
         #expect(segmented?.text == expected, "\(name) → \(segmented?.text ?? "no segmented view")")
     }
 
-    @Test(arguments: ["backpack", "package", "schoolbus", "canteen", "cumulative", "thirteen", "photographie",
-                      "candidature", "bénévoles", "3e", "cub4", "general"])
+    @Test(arguments: ["backpack", "package", "canteen", "cumulative", "thirteen", "photographie",
+                      "candidature", "bénévoles", "3e", "cub4", "general",
+                      // Everyday words never split a word of the dictionary, a run with no pattern word, or a run
+                      // whose shortest reading has none; nor end a run on a word of one or two letters.
+                      "therapist", "benevole", "benevolesbuvette", "fuitent", "seinen"])
     func segmentedViewLeavesRealWordsWhole(_ name: String) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
         #expect(!views.contains { $0.kind == .segmented }, "\(name) was split")

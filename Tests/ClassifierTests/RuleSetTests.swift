@@ -192,6 +192,21 @@ import ClassifierTesting
         #expect(error?.description.contains("can match the empty string") == true, "\(pattern): \(String(describing: error))")
     }
 
+    @Test func segmentationWordListErrorsNameTheFileAndLine() throws {
+        let bundled = try String(contentsOfFile: Support.rulesDirectory + "/policy.yaml", encoding: .utf8)
+        let missing = try #require(loadError([:], policy: bundled.replacingOccurrences(
+            of: "segmentation-dictionary: common-words.txt", with: "segmentation-dictionary: no-such-list.txt")))
+        #expect(missing.file.hasSuffix("no-such-list.txt") && missing.description.contains("cannot be read"))
+        let folder = Support.rulesFolder([:], policy: bundled.replacingOccurrences(
+            of: "segmentation-dictionary: common-words.txt", with: "segmentation-dictionary: words.txt"))
+        Support.write("# comment\nschool\n\nÉcole\n", to: folder + "/words.txt")
+        #expect(throws: RuleSetError.self) { try RuleSet.load(directory: folder) }
+        do { _ = try RuleSet.load(directory: folder) } catch {
+            #expect(error.file.hasSuffix("words.txt") && error.description.contains(":4:")
+                    && error.reason.contains("'École'"), "\(error)")
+        }
+    }
+
     @Test func policyRefusesUnknownKeysAndNonNumbers() throws {
         let bundled = try String(contentsOfFile: Support.rulesDirectory + "/policy.yaml", encoding: .utf8)
         let misspelt = loadError([:], policy: bundled + "\nrepeat-decai: 0.2\n")

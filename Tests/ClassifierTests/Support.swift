@@ -50,6 +50,8 @@ enum Support {
         let directory = temporaryDirectory()
         let bundledPolicy = try! String(contentsOfFile: rulesDirectory + "/policy.yaml", encoding: .utf8)
         write(policy ?? bundledPolicy, to: directory + "/policy.yaml")
+        // The word list the bundled policy names for the segmented view.
+        try! FileManager.default.copyItem(atPath: rulesDirectory + "/common-words.txt", toPath: directory + "/common-words.txt")
         for (name, text) in packs { write(text, to: directory + "/" + name) }
         return directory
     }

@@ -54,6 +54,18 @@ public struct Policy: Sendable {
     /// Words the segmented view may split glued names into besides the words of the packs' own patterns (common
     /// channel words such as `pics`, `vault`, `room`), from `segmentation-words`.
     public var segmentationWords: [String] = []
+    /// Everyday words, most frequent first, read from the word-list file that `segmentation-dictionary` names (one
+    /// word a line, `#` comments); empty when it names none. A glued run that is one of them stays whole.
+    public var segmentationDictionary: [String] = []
+    /// Words of three letters fill a split only among the first this many of ``segmentationDictionary``
+    /// (`segmentation-three-letter-rank`): rarer ones are mostly abbreviations and word endings (`ent`, `ing`).
+    public var segmentationThreeLetterRank = 0
+    /// Words of one or two letters that may fill a split too (`a`, `to`, `de`), from `segmentation-short-fillers`:
+    /// the dictionary's own short words are mostly abbreviations.
+    public var segmentationShortFillers: [String] = []
+    /// Signals whose pattern words do not make everyday words fill a split (`segmentation-no-anchor`): first
+    /// names would turn any glued name that starts with one into a name and a surname (`lisatravel`).
+    public var segmentationNoAnchor: [String] = []
     /// Signals that, found in the server's name or description, stop that header's inherited signals: a prevention
     /// server "for teens and parents" names its audience, not its targets (`header-not-inherited-with`). Ids of
     /// signals the packs do not define are ignored when loading and reported by `classify rules lint`.

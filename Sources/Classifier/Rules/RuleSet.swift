@@ -33,7 +33,24 @@ public final class RuleSet: Sendable {
         let patternWords = Vocabulary.words(of: signals.values.flatMap { $0.patterns.map(\.source) })
         // A protected name's words split glued names too: leamartinnudes → lea martin nudes.
         let nameWords = protectedNames.names.flatMap { ProtectedNames.words(of: $0) }
-        self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords)
+        let noAnchor = Set(policy.segmentationNoAnchor)
+        let anchorWords = Vocabulary.words(of: signals.values.filter { !noAnchor.contains($0.id) }
+            .flatMap { $0.patterns.map(\.source) })
+        self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords, anchors: anchorWords,
+                                   known: policy.segmentationDictionary,
+                                   fillers: Self.fillers(policy),
+                                   shortFillers: policy.segmentationShortFillers)
+    }
+
+    /// The dictionary words that may fill a split: those of four letters or more, and those of three among the most
+    /// frequent.
+    private static func fillers(_ policy: Policy) -> Set<String> {
+        var words = Set<String>()
+        for (rank, word) in policy.segmentationDictionary.enumerated()
+        where word.utf8.count >= 4 || word.utf8.count == 3 && rank < policy.segmentationThreeLetterRank {
+            words.insert(word)
+        }
+        return words
     }
 
     /// The names the `protect-list` signals match (empty without `--protect`).

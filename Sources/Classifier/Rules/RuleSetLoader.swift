@@ -96,7 +96,9 @@ struct RuleSetLoader {
         let doc = YAMLFields(node: node, file: path, item: nil)
         // A misspelt key would silently change nothing: refuse it, as packs do.
         try doc.checkKeys(["version", "categories", "thresholds", "category-thresholds", "repeat-decay", "escalate",
-                           "negation", "segmentation-words", "header-not-inherited-with", "context-section"])
+                           "negation", "segmentation-words", "segmentation-dictionary", "segmentation-three-letter-rank",
+                           "segmentation-short-fillers", "segmentation-no-anchor", "header-not-inherited-with",
+                           "context-section"])
         let version = try doc.requiredString("version")
         var categories: [Policy.CategoryInfo] = []
         for entry in try doc.requiredSequence("categories") {
@@ -169,6 +171,16 @@ struct RuleSetLoader {
                       negationClause: try negation?.optionalString("clause").map { p throws(RuleSetError) in
                           try Self.compile(p, flags: PatternFlags(), at: negation!.location(of: "clause"), item: "negation.clause") })
         policy.segmentationWords = try doc.stringList("segmentation-words")
+        if let file = try doc.optionalString("segmentation-dictionary") {
+            policy.segmentationDictionary = try Self.wordList(file, besidePolicy: path)
+        }
+        policy.segmentationThreeLetterRank = try doc.optionalInt("segmentation-three-letter-rank") ?? 0
+        policy.segmentationShortFillers = try doc.stringList("segmentation-short-fillers")
+        policy.segmentationNoAnchor = try doc.stringList("segmentation-no-anchor")
+        for (word, node) in try doc.stringNodes("segmentation-short-fillers") where Segmenter.foldWord(word).isEmpty {
+            throw RuleSetError(.invalidValue, at: SourceLocation(file: path, node: node), item: "segmentation-short-fillers",
+                               reason: "'\(word)' is not a word (letters only, accents allowed)")
+        }
         policy.contextSection = try doc.optionalString("context-section") ?? policy.contextSection
         policy.headerNotInheritedWith = try doc.stringList("header-not-inherited-with")
         for (word, node) in try doc.stringNodes("segmentation-words") where Segmenter.foldWord(word).count < 2 {
@@ -176,6 +188,32 @@ struct RuleSetLoader {
                                reason: "'\(word)' is not a word of two letters or more (letters only, accents allowed)")
         }
         return policy
+    }
+
+    /// The words of a word-list file named by the policy, relative to the policy's folder: one word a line, blank
+    /// lines and `#` comments skipped.
+    private static func wordList(_ name: String, besidePolicy policyPath: String) throws(RuleSetError) -> [String] {
+        let path = name.hasPrefix("/") ? name
+            : ((policyPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleSetError(.unreadableFile, file: path,
+                               reason: "the word list named by segmentation-dictionary in \(policyPath) cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleSetError(.unreadableFile, file: path, reason: "the word list is not UTF-8 text")
+        }
+        var words: [String] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            // Stored as the segmenter reads runs: lower-case ASCII letters, so the file needs no folding.
+            guard word.count >= 2, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                throw RuleSetError(.invalidValue, at: SourceLocation(file: path, line: number + 1), item: "segmentation-dictionary",
+                                   reason: "'\(word)' is not a word of two lower-case ASCII letters or more (a to z, no accents)")
+            }
+            words.append(word)
+        }
+        return words
     }
 
     private static func thresholds(_ node: Node, file: String) throws(RuleSetError) -> Policy.Thresholds {

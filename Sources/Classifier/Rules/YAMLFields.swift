@@ -129,6 +129,12 @@ struct YAMLFields {
         return number
     }
 
+    func optionalInt(_ key: String) throws(RuleSetError) -> Int? {
+        guard let value = optional(key) else { return nil }
+        guard let number = value.int else { throw fail(.wrongType, "'\(key)' must be a whole number", at: value) }
+        return number
+    }
+
     func optionalBool(_ key: String) throws(RuleSetError) -> Bool? {
         guard let value = optional(key) else { return nil }
         guard let flag = value.bool else { throw fail(.wrongType, "'\(key)' must be true or false", at: value) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the segmented view: names whose words are joined by `_` or `.`, written in CamelCase, run into digits,
 /// or glued with nothing are read with their words apart (`teen_pics`, `TeenPics`, `nudes2024`, `teenpics` →
 /// `teen pics`), so a pattern's `\b` and `[\s\-_]*` see the words a person sees.
@@ -7,8 +9,22 @@
 /// `snap leaks`, `jailbaitvault` → `jailbait vault`). Pattern words count from four letters; shorter ones only when
 /// the policy lists them (`ex`, `gf`, `cam`), so `backpack`, `package`, `schoolbus`, `canteen`, `cumulative` and
 /// `thirteen` stay whole. A run that is itself a known word is never split.
+///
+/// When the packs' words alone cannot cover a run, everyday words (the policy's `segmentation-dictionary`, from four
+/// letters, or three among the most frequent, and its `segmentation-short-fillers`) may fill the rest around
+/// at least one pattern word of four letters or more: `dropsofhighschoolgirlsfromourarea` →
+/// `drops of highschool girls from our area`. A run that is a word of the whole dictionary, give or take a final
+/// `s`, `e` or `es` (`therapist`, `benevole`), is never split that way, and everyday words alone never split.
 package struct Segmenter: Sendable {
     let trie: WordTrie
+    /// Everyday words that may fill a split around a pattern word; empty when the policy names no dictionary.
+    let common: WordTrie
+    let hasCommon: Bool
+    /// Every word of the dictionary with its frequency rank: a run that is one of them is not split with fillers,
+    /// and between readings of as many words the more frequent words win (`apps and`, not `app sand`).
+    let known: [String: Int]
+    /// Pattern words, four letters or more, that everyday words may fill around.
+    let anchors: WordTrie
     /// The known words, folded to ASCII letters.
     public let words: Set<String>
 
@@ -18,7 +34,15 @@ package struct Segmenter: Sendable {
     /// - Parameters:
     ///   - words: words read out of patterns; those under four letters are left out.
     ///   - listed: words a pack lists for segmentation, kept from two letters.
-    public init(words: Set<String>, listed: [String] = []) {
+    ///   - anchors: the pattern words (three letters or more kept) that may have everyday words filled around them;
+    ///     nil: all of `words`.
+    ///   - known: everyday words (lower-case ASCII), most frequent first; a run that is one of them is not split
+    ///     with fillers.
+    ///   - fillers: everyday words (lower-case ASCII) that may fill the rest of a run around a pattern word; those
+    ///     under three letters are left out.
+    ///   - shortFillers: words of any length that may fill too (`a`, `to`, `de`).
+    public init(words: Set<String>, listed: [String] = [], anchors: Set<String>? = nil, known: [String] = [],
+                fillers: Set<String> = [], shortFillers: [String] = []) {
         var folded = Set<String>()
         for word in words {
             let ascii = Self.foldWord(word)
@@ -30,6 +54,12 @@ package struct Segmenter: Sendable {
         }
         self.words = folded
         trie = WordTrie(folded)
+        self.anchors = WordTrie(Set((anchors ?? words).map(Self.foldWord).filter { $0.count >= 4 }))
+        common = WordTrie(fillers.filter { $0.count >= 3 }.union(shortFillers.map(Self.foldWord).filter { !$0.isEmpty }))
+        hasCommon = !fillers.isEmpty
+        var ranks: [String: Int] = [:]
+        for (rank, word) in known.enumerated() where ranks[word] == nil { ranks[word] = rank }
+        self.known = ranks
     }
 
     /// Lower-case ASCII letters of a word with accents dropped (`démande` → `demande`); "" when other letters stay.
@@ -65,7 +95,7 @@ package struct Segmenter: Sendable {
         var ascii: [UInt8] = []
         ascii.reserveCapacity(pieces.count)
         for piece in pieces { ascii.append(piece.scalar.isASCII ? UInt8(piece.scalar.value) : 0x20) }
-        return ascii.withUnsafeBufferPointer { Self.mayChange($0, trie: trie) }
+        return ascii.withUnsafeBufferPointer { Self.mayChange($0, trie: trie, inside: hasCommon) }
     }
 
     private func split(_ pieces: [Piece], original: [UInt8]) -> [Piece]? {
@@ -103,7 +133,7 @@ package struct Segmenter: Sendable {
 
     /// The segmented view of a plain ASCII text, straight from its bytes, or nil when it would be the same text.
     func segmentASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Piece]? {
-        guard Self.mayChange(bytes, trie: trie) else { return nil }
+        guard Self.mayChange(bytes, trie: trie, inside: hasCommon) else { return nil }
         var pieces: [Piece] = []
         pieces.reserveCapacity(bytes.count)
         for (offset, byte) in bytes.enumerated() {
@@ -114,9 +144,10 @@ package struct Segmenter: Sendable {
     }
 
     /// A cheap look at ASCII bytes: could segmentation change anything? Joiners, case or letter/digit changes
-    /// inside a word, or a letter run that starts with a shorter known word (the only way a run can split) - most
-    /// names have none of these, and cost one pass and a few trie steps.
-    static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie) -> Bool {
+    /// inside a word, or a letter run that starts with a shorter known word (the only way a run can split without
+    /// everyday words) or, with `inside`, holds a pattern word of four letters or more anywhere - most names have
+    /// none of these, and cost one pass and a few trie steps per letter.
+    static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, inside: Bool = false) -> Bool {
         var previous: UInt8 = 0x20
         var index = 0
         let count = bytes.count
@@ -133,8 +164,14 @@ package struct Segmenter: Sendable {
                 // The start of a letter run: does a known word end inside it?
                 var end = index
                 while end < count, (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A { end += 1 }
-                if end - index >= 4, !trie.containsASCII(bytes, from: index, to: end),
-                   trie.hasProperPrefixWord(bytes, from: index, to: end) { return true }
+                if end - index >= 4, !trie.containsASCII(bytes, from: index, to: end) {
+                    if trie.hasProperPrefixWord(bytes, from: index, to: end) { return true }
+                    if inside, end - index >= 6, end - index <= maxRun {
+                        for start in (index + 1)...(end - 4) where trie.hasWord(bytes, from: start, to: end, minLength: 4) {
+                            return true
+                        }
+                    }
+                }
             }
             previous = byte
             index += 1
@@ -294,6 +331,72 @@ package struct Segmenter: Sendable {
     func split(_ letters: [UInt8]) -> [Int]? {
         let count = letters.count
         if trie.contains(letters, 0, count) { return nil }
+        if let cuts = patternSplit(letters) { return cuts }
+        guard hasCommon, !isKnownWord(letters) else { return nil }
+        return filledSplit(letters)
+    }
+
+    /// Whether the run is a dictionary word, give or take a final `s`, `e` or `es` (`benevole` for `benevoles`).
+    private func isKnownWord(_ letters: [UInt8]) -> Bool {
+        let word = String(decoding: letters, as: UTF8.self)
+        if known[word] != nil || known[word + "s"] != nil || known[word + "e"] != nil || known[word + "es"] != nil {
+            return true
+        }
+        for suffix in ["s", "e", "es"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            if known[String(word.dropLast(suffix.count))] != nil { return true }
+        }
+        return false
+    }
+
+    /// The cost of one word of a filled split: a word costs far more than any difference of frequency, so the
+    /// fewest words win and frequency only settles ties. Words of one or two letters are the most frequent of all.
+    private func cost(_ letters: [UInt8], _ start: Int, _ end: Int) -> Int {
+        if end - start <= 2 { return 1_000 + 20 }
+        guard let rank = known[String(decoding: letters[start..<end], as: UTF8.self)] else { return 1_000 + 180 }
+        return 1_000 + min(180, Int(10 * log2(Double(rank + 2))))
+    }
+
+    /// Fewest everyday and pattern words that cover the run (the more frequent among as many), with at least one
+    /// pattern word of four letters or more, when no reading without one is better: the everyday words fill around what the packs know, they never
+    /// split a run on their own.
+    private func filledSplit(_ letters: [UInt8]) -> [Int]? {
+        let count = letters.count
+        // State: position and whether a pattern word of four letters or more was used; index = position * 2 + flag.
+        var best = [Int](repeating: Int.max, count: (count + 1) * 2)
+        var back = [Int](repeating: -1, count: (count + 1) * 2)
+        best[0] = 0
+        for start in 0..<count {
+            for flag in 0...1 where best[start * 2 + flag] != Int.max {
+                let before = best[start * 2 + flag]
+                trie.forEachWord(in: letters, from: start) { end in
+                    let anchored = flag == 1 || end - start >= 4 && anchors.contains(letters, start, end)
+                    let next = end * 2 + (anchored ? 1 : 0)
+                    let cost = before + self.cost(letters, start, end)
+                    if cost < best[next] { best[next] = cost; back[next] = start * 2 + flag }
+                }
+                common.forEachWord(in: letters, from: start) { end in
+                    // A word of one or two letters only between others: "seinen" is not "sein en".
+                    if end - start <= 2, start == 0 || end == count { return }
+                    // A pattern word is counted as one above, even when it is an everyday word too.
+                    if end - start >= 4, trie.contains(letters, start, end) { return }
+                    let next = end * 2 + flag
+                    let cost = before + self.cost(letters, start, end)
+                    if cost < best[next] { best[next] = cost; back[next] = start * 2 + flag }
+                }
+            }
+        }
+        // Only when reading the packs' words is the best reading: "benevolesbuvette" is two everyday words,
+        // not "bene voles buvette".
+        guard best[count * 2 + 1] != Int.max, best[count * 2 + 1] <= best[count * 2] else { return nil }
+        var cuts: [Int] = []
+        var state = back[count * 2 + 1]
+        while state > 1 { cuts.append(state / 2); state = back[state] }
+        return cuts.reversed()
+    }
+
+    /// Fewest pattern words that cover the run.
+    private func patternSplit(_ letters: [UInt8]) -> [Int]? {
+        let count = letters.count
         // Fewest known words that cover the whole run.
         var best = [Int](repeating: Int.max, count: count + 1)
         var back = [Int](repeating: -1, count: count + 1)
@@ -355,6 +458,20 @@ struct WordTrie: Sendable {
             if node == 0 { return false }
         }
         return terminal[node]
+    }
+
+    /// Whether a known word of `minLength` letters or more starts at `from` and ends by `to` (ASCII letters, either
+    /// case).
+    func hasWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, minLength: Int) -> Bool {
+        var node = 0
+        var index = from
+        while index < to {
+            node = Int(children[node * 26 + Int((bytes[index] | 0x20) - 0x61)])
+            if node == 0 { return false }
+            index += 1
+            if terminal[node], index - from >= minLength { return true }
+        }
+        return false
     }
 
     /// Whether a known word starts at `from` and ends before `to` (ASCII letters, either case).

@@ -38,19 +38,8 @@ public final class RuleSet: Sendable {
             .flatMap { $0.patterns.map(\.source) })
         self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords, anchors: anchorWords,
                                    known: policy.segmentationDictionary,
-                                   fillers: Self.fillers(policy),
+                                   threeLetterRank: policy.segmentationThreeLetterRank,
                                    shortFillers: policy.segmentationShortFillers)
-    }
-
-    /// The dictionary words that may fill a split: those of four letters or more, and those of three among the most
-    /// frequent.
-    private static func fillers(_ policy: Policy) -> Set<String> {
-        var words = Set<String>()
-        for (rank, word) in policy.segmentationDictionary.enumerated()
-        where word.utf8.count >= 4 || word.utf8.count == 3 && rank < policy.segmentationThreeLetterRank {
-            words.insert(word)
-        }
-        return words
     }
 
     /// The names the `protect-list` signals match (empty without `--protect`).

@@ -199,19 +199,29 @@ struct RuleSetLoader {
             throw RuleSetError(.unreadableFile, file: path,
                                reason: "the word list named by segmentation-dictionary in \(policyPath) cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleSetError(.unreadableFile, file: path, reason: "the word list is not UTF-8 text")
-        }
+        // Read as bytes, a line at a time: 64 000 words through String and Foundation trimming cost 0.1 s a start.
         var words: [String] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            if word.isEmpty || word.hasPrefix("#") { continue }
+        words.reserveCapacity(data.count / 8)
+        let bytes = [UInt8](data)
+        var start = 0
+        var number = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            number += 1
+            var last = end
+            while last > start, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+            var first = start
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            defer { start = end + 1 }
+            if first == last || bytes[first] == 0x23 { continue }   // blank or # comment
+            let line = bytes[first..<last]
             // Stored as the segmenter reads runs: lower-case ASCII letters, so the file needs no folding.
-            guard word.count >= 2, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
-                throw RuleSetError(.invalidValue, at: SourceLocation(file: path, line: number + 1), item: "segmentation-dictionary",
-                                   reason: "'\(word)' is not a word of two lower-case ASCII letters or more (a to z, no accents)")
+            guard line.count >= 2, line.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                throw RuleSetError(.invalidValue, at: SourceLocation(file: path, line: number), item: "segmentation-dictionary",
+                                   reason: "'\(String(decoding: line, as: UTF8.self))' is not a word of two lower-case ASCII letters or more (a to z, no accents)")
             }
-            words.append(word)
+            words.append(String(decoding: line, as: UTF8.self))
         }
         return words
     }

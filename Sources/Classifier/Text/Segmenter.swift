@@ -18,8 +18,11 @@ import Foundation
 package struct Segmenter: Sendable {
     let trie: WordTrie
     /// Everyday words that may fill a split around a pattern word; empty when the policy names no dictionary.
-    let common: WordTrie
     let hasCommon: Bool
+    /// Words of one or two letters that may fill (`a`, `to`, `de`).
+    let shortFillers: Set<String>
+    /// Words of three letters fill only below this rank: rarer ones are abbreviations and endings (`ent`).
+    let threeLetterRank: Int
     /// Every word of the dictionary with its frequency rank: a run that is one of them is not split with fillers,
     /// and between readings of as many words the more frequent words win (`apps and`, not `app sand`).
     let known: [String: Int]
@@ -38,11 +41,11 @@ package struct Segmenter: Sendable {
     ///     nil: all of `words`.
     ///   - known: everyday words (lower-case ASCII), most frequent first; a run that is one of them is not split
     ///     with fillers.
-    ///   - fillers: everyday words (lower-case ASCII) that may fill the rest of a run around a pattern word; those
-    ///     under three letters are left out.
-    ///   - shortFillers: words of any length that may fill too (`a`, `to`, `de`).
+    ///     Its words of four letters or more may fill the rest of a run around a pattern word.
+    ///   - threeLetterRank: its words of three letters fill only when ranked below this.
+    ///   - shortFillers: words of one or two letters that may fill too (`a`, `to`, `de`).
     public init(words: Set<String>, listed: [String] = [], anchors: Set<String>? = nil, known: [String] = [],
-                fillers: Set<String> = [], shortFillers: [String] = []) {
+                threeLetterRank: Int = 0, shortFillers: [String] = []) {
         var folded = Set<String>()
         for word in words {
             let ascii = Self.foldWord(word)
@@ -55,9 +58,11 @@ package struct Segmenter: Sendable {
         self.words = folded
         trie = WordTrie(folded)
         self.anchors = WordTrie(Set((anchors ?? words).map(Self.foldWord).filter { $0.count >= 4 }))
-        common = WordTrie(fillers.filter { $0.count >= 3 }.union(shortFillers.map(Self.foldWord).filter { !$0.isEmpty }))
-        hasCommon = !fillers.isEmpty
+        self.shortFillers = Set(shortFillers.map(Self.foldWord).filter { !$0.isEmpty && $0.count <= 2 })
+        self.threeLetterRank = threeLetterRank
+        hasCommon = !known.isEmpty
         var ranks: [String: Int] = [:]
+        ranks.reserveCapacity(known.count)
         for (rank, word) in known.enumerated() where ranks[word] == nil { ranks[word] = rank }
         self.known = ranks
     }
@@ -356,15 +361,43 @@ package struct Segmenter: Sendable {
         return 1_000 + min(180, Int(10 * log2(Double(rank + 2))))
     }
 
+    /// The everyday words of the run that may fill, as (end, cost) from each start. Looked up in the dictionary
+    /// rather than walked in a trie of its own: a trie of 64 000 words would cost 30 MB, and few runs get here.
+    private func fillerWords(_ letters: [UInt8]) -> [[(Int, Int)]] {
+        let count = letters.count
+        var fills = [[(Int, Int)]](repeating: [], count: count)
+        for start in 0..<count {
+            for end in (start + 1)...min(count, start + Self.maxFillerLength) {
+                let length = end - start
+                let word = String(decoding: letters[start..<end], as: UTF8.self)
+                if length <= 2 {
+                    // A word of one or two letters only between others: "seinen" is not "sein en".
+                    guard start > 0, end < count, shortFillers.contains(word) else { continue }
+                    fills[start].append((end, 1_000 + 20))
+                    continue
+                }
+                guard let rank = known[word], length >= 4 || rank < threeLetterRank else { continue }
+                // A pattern word is counted as one by the caller, even when it is an everyday word too.
+                if length >= 4, trie.contains(letters, start, end) { continue }
+                fills[start].append((end, 1_000 + min(180, Int(10 * log2(Double(rank + 2))))))
+            }
+        }
+        return fills
+    }
+
+    /// Longer everyday words are not looked up as fillers.
+    static let maxFillerLength = 20
+
     /// Fewest everyday and pattern words that cover the run (the more frequent among as many), with at least one
-    /// pattern word of four letters or more, when no reading without one is better: the everyday words fill around what the packs know, they never
-    /// split a run on their own.
+    /// pattern word of four letters or more, when no reading without one is better: the everyday words fill around
+    /// what the packs know, they never split a run on their own.
     private func filledSplit(_ letters: [UInt8]) -> [Int]? {
         let count = letters.count
         // State: position and whether a pattern word of four letters or more was used; index = position * 2 + flag.
         var best = [Int](repeating: Int.max, count: (count + 1) * 2)
         var back = [Int](repeating: -1, count: (count + 1) * 2)
         best[0] = 0
+        let fills = fillerWords(letters)
         for start in 0..<count {
             for flag in 0...1 where best[start * 2 + flag] != Int.max {
                 let before = best[start * 2 + flag]
@@ -374,14 +407,9 @@ package struct Segmenter: Sendable {
                     let cost = before + self.cost(letters, start, end)
                     if cost < best[next] { best[next] = cost; back[next] = start * 2 + flag }
                 }
-                common.forEachWord(in: letters, from: start) { end in
-                    // A word of one or two letters only between others: "seinen" is not "sein en".
-                    if end - start <= 2, start == 0 || end == count { return }
-                    // A pattern word is counted as one above, even when it is an everyday word too.
-                    if end - start >= 4, trie.contains(letters, start, end) { return }
+                for (end, cost) in fills[start] {
                     let next = end * 2 + flag
-                    let cost = before + self.cost(letters, start, end)
-                    if cost < best[next] { best[next] = cost; back[next] = start * 2 + flag }
+                    if before + cost < best[next] { best[next] = before + cost; back[next] = start * 2 + flag }
                 }
             }
         }

@@ -7,8 +7,8 @@ import Foundation
 /// Glued words are split with the rule set's own vocabulary (``Vocabulary``, plus the policy's
 /// `segmentation-words`): a run of letters is split only when known words cover all of it (`snapleaks` →
 /// `snap leaks`, `jailbaitvault` → `jailbait vault`). Pattern words count from four letters; shorter ones only when
-/// the policy lists them (`ex`, `gf`, `cam`), so `backpack`, `package`, `schoolbus`, `canteen`, `cumulative` and
-/// `thirteen` stay whole. A run that is itself a known word is never split.
+/// the policy lists them (`ex`, `gf`, `cam`), so `backpack`, `package`, `canteen`, `cumulative` and `thirteen`
+/// stay whole. A run that is itself a known word is never split.
 ///
 /// When the packs' words alone cannot cover a run, everyday words (the policy's `segmentation-dictionary`, from four
 /// letters, or three among the most frequent, and its `segmentation-short-fillers`) may fill the rest around
@@ -17,7 +17,7 @@ import Foundation
 /// `s`, `e` or `es` (`therapist`, `benevole`), is never split that way, and everyday words alone never split.
 package struct Segmenter: Sendable {
     let trie: WordTrie
-    /// Everyday words that may fill a split around a pattern word; empty when the policy names no dictionary.
+    /// Whether the policy names a dictionary of everyday words, without which no run is filled.
     let hasCommon: Bool
     /// Words of one or two letters that may fill (`a`, `to`, `de`).
     let shortFillers: Set<String>
@@ -356,10 +356,13 @@ package struct Segmenter: Sendable {
     /// The cost of one word of a filled split: a word costs far more than any difference of frequency, so the
     /// fewest words win and frequency only settles ties. Words of one or two letters are the most frequent of all.
     private func cost(_ letters: [UInt8], _ start: Int, _ end: Int) -> Int {
-        if end - start <= 2 { return 1_000 + 20 }
+        if end - start <= 2 { return Self.shortWordCost }
         guard let rank = known[String(decoding: letters[start..<end], as: UTF8.self)] else { return 1_000 + 180 }
-        return 1_000 + min(180, Int(10 * log2(Double(rank + 2))))
+        return Self.cost(rank: rank)
     }
+
+    static let shortWordCost = 1_000 + 20
+    static func cost(rank: Int) -> Int { 1_000 + min(180, Int(10 * log2(Double(rank + 2)))) }
 
     /// The everyday words of the run that may fill, as (end, cost) from each start. Looked up in the dictionary
     /// rather than walked in a trie of its own: a trie of 64 000 words would cost 30 MB, and few runs get here.
@@ -373,13 +376,13 @@ package struct Segmenter: Sendable {
                 if length <= 2 {
                     // A word of one or two letters only between others: "seinen" is not "sein en".
                     guard start > 0, end < count, shortFillers.contains(word) else { continue }
-                    fills[start].append((end, 1_000 + 20))
+                    fills[start].append((end, Self.shortWordCost))
                     continue
                 }
                 guard let rank = known[word], length >= 4 || rank < threeLetterRank else { continue }
                 // A pattern word is counted as one by the caller, even when it is an everyday word too.
                 if length >= 4, trie.contains(letters, start, end) { continue }
-                fills[start].append((end, 1_000 + min(180, Int(10 * log2(Double(rank + 2))))))
+                fills[start].append((end, Self.cost(rank: rank)))
             }
         }
         return fills

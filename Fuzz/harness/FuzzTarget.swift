@@ -47,9 +47,14 @@ enum FuzzChecks {
     }()
     static let rulesDirectory: String = {
         let path = workDirectory + "/rules"
-        let policy = filtered.rules.directory + "/policy.yaml"
-        try? FileManager.default.removeItem(atPath: path + "/policy.yaml")
-        try? FileManager.default.copyItem(atPath: policy, toPath: path + "/policy.yaml")
+        // The policy and the data files it names (the segmented view's word list), but no pack: the fuzzed pack
+        // is the only one.
+        let bundled = filtered.rules.directory
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: bundled)) ?? []
+        for name in files where name == "policy.yaml" || name.hasSuffix(".txt") {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+            try? FileManager.default.copyItem(atPath: bundled + "/" + name, toPath: path + "/" + name)
+        }
         return path
     }()
 

@@ -30,12 +30,17 @@ public final class RuleSet: Sendable {
         self.rules = rules
         self.files = files
         self.readsLeet = signals.values.contains { $0.views.contains(.leet) }
-        let patternWords = Vocabulary.words(of: signals.values.flatMap { $0.patterns.map(\.source) })
+        // Each signal's patterns parsed once: all their words split glued names, and those of signals the policy
+        // does not exclude may anchor a fill with everyday words.
+        let noAnchor = Set(policy.segmentationNoAnchor)
+        var patternWords = Set<String>(), anchorWords = Set<String>()
+        for signal in signals.values {
+            let words = Vocabulary.words(of: signal.patterns.map(\.source))
+            patternWords.formUnion(words)
+            if !noAnchor.contains(signal.id) { anchorWords.formUnion(words) }
+        }
         // A protected name's words split glued names too: leamartinnudes → lea martin nudes.
         let nameWords = protectedNames.names.flatMap { ProtectedNames.words(of: $0) }
-        let noAnchor = Set(policy.segmentationNoAnchor)
-        let anchorWords = Vocabulary.words(of: signals.values.filter { !noAnchor.contains($0.id) }
-            .flatMap { $0.patterns.map(\.source) })
         self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords, anchors: anchorWords,
                                    known: policy.segmentationDictionary,
                                    threeLetterRank: policy.segmentationThreeLetterRank,

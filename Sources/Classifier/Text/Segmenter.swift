@@ -37,8 +37,8 @@ package struct Segmenter: Sendable {
     /// - Parameters:
     ///   - words: words read out of patterns; those under four letters are left out.
     ///   - listed: words a pack lists for segmentation, kept from two letters.
-    ///   - anchors: the pattern words (three letters or more kept) that may have everyday words filled around them;
-    ///     nil: all of `words`.
+    ///   - anchors: the pattern words that may have everyday words filled around them (those under four letters are
+    ///     left out); nil: all of `words`.
     ///   - known: everyday words (lower-case ASCII), most frequent first; a run that is one of them is not split
     ///     with fillers.
     ///     Its words of four letters or more may fill the rest of a run around a pattern word.

@@ -26,6 +26,8 @@ import Testing
         // Everyday words fill around the packs' words when a whole name or sentence is glued.
         ("dropsofhighschoolgirlsfromourarea", "drops of highschool girls from our area"), ("schoolbus", "school bus"),
         ("sendpicstodaddy", "send pics to daddy"), ("quiasonsnap", "qui a son snap"),
+        // A compound's head splits off a pattern word, never an everyday one.
+        ("smallkidspics", "small kids pics"),
     ])
     func segmentedViewReadsWordsApart(_ name: String, _ expected: String?) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
@@ -37,7 +39,9 @@ import Testing
                       "candidature", "bénévoles", "3e", "cub4", "general",
                       // Everyday words never split a word of the dictionary, a run with no pattern word, or a run
                       // whose shortest reading has none; nor end a run on a word of one or two letters.
-                      "therapist", "benevole", "benevolesbuvette", "fuitent", "seinen"])
+                      "therapist", "benevole", "benevolesbuvette", "fuitent", "seinen",
+                      // An everyday word and a compound's head is a name: `moonchild` is not "moon child".
+                      "Moonchild", "starchild"])
     func segmentedViewLeavesRealWordsWhole(_ name: String) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
         #expect(!views.contains { $0.kind == .segmented }, "\(name) was split")
@@ -81,6 +85,9 @@ import Testing
         #expect(verdict(["server: ExGf Vault", "category: MEDIA", "pics", "requests"]) >= .reportPlatform)
         #expect(verdict(["server: Trade 🔞", "description: aucune limite d'âge", "photos", "links-mega"]) == .reportAuthorities)
         #expect(verdict(["server: Tournoi Rocket", "description: pas de limite d'âge", "photos-du-tournoi"]) == .clear)
+        // A band's name read as "moon child" made every channel a minor's: the name stays one word.
+        #expect(verdict(["server: Moonchild Nation", "leaks-discussion", "fan-edits"]) < .reportAuthorities)
+        #expect(verdict(["server: Smallkidspics", "leaks-discussion", "fan-edits"]) == .reportAuthorities)
     }
 
     @Test func otherCategoriesHitsAimedAtPupilsEscalate() throws {

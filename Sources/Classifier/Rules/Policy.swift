@@ -66,6 +66,9 @@ public struct Policy: Sendable {
     /// Signals whose pattern words do not make everyday words fill a split (`segmentation-no-anchor`): first
     /// names would turn any glued name that starts with one into a name and a surname (`lisatravel`).
     public var segmentationNoAnchor: [String] = []
+    /// Words that end English compounds (`segmentation-compound-heads`): a glued run of an everyday word and one of
+    /// them is one word, not two (`moonchild`, `starchild`), so it is not filled into "moon child".
+    public var segmentationCompoundHeads: [String] = []
     /// Signals that, found in the server's name or description, stop that header's inherited signals: a prevention
     /// server "for teens and parents" names its audience, not its targets (`header-not-inherited-with`). Ids of
     /// signals the packs do not define are ignored when loading and reported by `classify rules lint`.

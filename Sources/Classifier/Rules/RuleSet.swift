@@ -44,7 +44,8 @@ public final class RuleSet: Sendable {
         self.segmenter = Segmenter(words: patternWords, listed: policy.segmentationWords + nameWords, anchors: anchorWords,
                                    known: policy.segmentationDictionary,
                                    threeLetterRank: policy.segmentationThreeLetterRank,
-                                   shortFillers: policy.segmentationShortFillers)
+                                   shortFillers: policy.segmentationShortFillers,
+                                   compoundHeads: policy.segmentationCompoundHeads)
     }
 
     /// The names the `protect-list` signals match (empty without `--protect`).

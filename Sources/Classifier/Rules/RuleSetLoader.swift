@@ -97,7 +97,7 @@ struct RuleSetLoader {
         // A misspelt key would silently change nothing: refuse it, as packs do.
         try doc.checkKeys(["version", "categories", "thresholds", "category-thresholds", "repeat-decay", "escalate",
                            "negation", "segmentation-words", "segmentation-dictionary", "segmentation-three-letter-rank",
-                           "segmentation-short-fillers", "segmentation-no-anchor", "header-not-inherited-with",
+                           "segmentation-short-fillers", "segmentation-no-anchor", "segmentation-compound-heads", "header-not-inherited-with",
                            "context-section"])
         let version = try doc.requiredString("version")
         var categories: [Policy.CategoryInfo] = []
@@ -177,6 +177,7 @@ struct RuleSetLoader {
         policy.segmentationThreeLetterRank = try doc.optionalInt("segmentation-three-letter-rank") ?? 0
         policy.segmentationShortFillers = try doc.stringList("segmentation-short-fillers")
         policy.segmentationNoAnchor = try doc.stringList("segmentation-no-anchor")
+        policy.segmentationCompoundHeads = try doc.stringList("segmentation-compound-heads")
         for (word, node) in try doc.stringNodes("segmentation-short-fillers") where Segmenter.foldWord(word).isEmpty {
             throw RuleSetError(.invalidValue, at: SourceLocation(file: path, node: node), item: "segmentation-short-fillers",
                                reason: "'\(word)' is not a word (letters only, accents allowed)")

@@ -28,6 +28,8 @@ package struct Segmenter: Sendable {
     let known: [String: Int]
     /// Pattern words, four letters or more, that everyday words may fill around.
     let anchors: WordTrie
+    /// Words that end compounds: an everyday word glued before one of them is not filled apart from it.
+    let compoundHeads: Set<String>
     /// The known words, folded to ASCII letters.
     public let words: Set<String>
 
@@ -44,8 +46,10 @@ package struct Segmenter: Sendable {
     ///     Its words of four letters or more may fill the rest of a run around a pattern word.
     ///   - threeLetterRank: its words of three letters fill only when ranked below this.
     ///   - shortFillers: words of one or two letters that may fill too (`a`, `to`, `de`).
+    ///   - compoundHeads: words that end English compounds (`child`): a run of one everyday word and one of them
+    ///     stays whole (`moonchild` is a name, not "moon child").
     public init(words: Set<String>, listed: [String] = [], anchors: Set<String>? = nil, known: [String] = [],
-                threeLetterRank: Int = 0, shortFillers: [String] = []) {
+                threeLetterRank: Int = 0, shortFillers: [String] = [], compoundHeads: [String] = []) {
         var folded = Set<String>()
         for word in words {
             let ascii = Self.foldWord(word)
@@ -60,6 +64,7 @@ package struct Segmenter: Sendable {
         self.anchors = WordTrie(Set((anchors ?? words).map(Self.foldWord).filter { $0.count >= 4 }))
         self.shortFillers = Set(shortFillers.map(Self.foldWord).filter { !$0.isEmpty && $0.count <= 2 })
         self.threeLetterRank = threeLetterRank
+        self.compoundHeads = Set(compoundHeads.map(Self.foldWord).filter { !$0.isEmpty })
         hasCommon = !known.isEmpty
         var ranks: [String: Int] = [:]
         ranks.reserveCapacity(known.count)
@@ -422,6 +427,11 @@ package struct Segmenter: Sendable {
         var cuts: [Int] = []
         var state = back[count * 2 + 1]
         while state > 1 { cuts.append(state / 2); state = back[state] }
+        // An everyday word and a compound's head is one word: `moonchild`, `wildchild` (band and server names).
+        if cuts.count == 1, let cut = cuts.first, !trie.contains(letters, 0, cut),
+           compoundHeads.contains(String(decoding: letters[cut...], as: UTF8.self)) {
+            return nil
+        }
         return cuts.reversed()
     }
 

@@ -97,8 +97,8 @@ struct RuleSetLoader {
         // A misspelt key would silently change nothing: refuse it, as packs do.
         try doc.checkKeys(["version", "categories", "thresholds", "category-thresholds", "repeat-decay", "escalate",
                            "negation", "segmentation-words", "segmentation-dictionary", "segmentation-three-letter-rank",
-                           "segmentation-short-fillers", "segmentation-no-anchor", "segmentation-compound-heads", "header-not-inherited-with",
-                           "context-section"])
+                           "segmentation-short-fillers", "segmentation-no-anchor", "segmentation-compound-heads",
+                           "header-not-inherited-with", "context-section"])
         let version = try doc.requiredString("version")
         var categories: [Policy.CategoryInfo] = []
         for entry in try doc.requiredSequence("categories") {

@@ -427,7 +427,8 @@ package struct Segmenter: Sendable {
         var cuts: [Int] = []
         var state = back[count * 2 + 1]
         while state > 1 { cuts.append(state / 2); state = back[state] }
-        // An everyday word and a compound's head is one word: `moonchild`, `wildchild` (band and server names).
+        // An everyday word and a compound's head is one word: `moonchild`, `starchild` (band and server names);
+        // a pattern word before the head still splits (`smallkidspics`).
         if cuts.count == 1, let cut = cuts.first, !trie.contains(letters, 0, cut),
            compoundHeads.contains(String(decoding: letters[cut...], as: UTF8.self)) {
             return nil

@@ -28,6 +28,9 @@ import Testing
         ("sendpicstodaddy", "send pics to daddy"), ("quiasonsnap", "qui a son snap"),
         // A compound's head splits off a pattern word, never an everyday one.
         ("smallkidspics", "small kids pics"),
+        // Three of a letter where two words meet are not a stretched word: "undress" and "schoolgirls".
+        ("undressschoolgirls", "undress schoolgirls"), ("UndressSchoolgirls", "undress schoolgirls"),
+        ("leeeaks", nil as String?),
     ])
     func segmentedViewReadsWordsApart(_ name: String, _ expected: String?) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
@@ -54,6 +57,15 @@ import Testing
         #expect(teen.view == .segmented && teen.match == "Teen" && teen.start == 0 && teen.end == 4)
         let nudes = try #require(hit.parts.first { $0.signal == "sexual-term" })
         #expect(nudes.match == "Nudes" && nudes.start == 4 && nudes.end == 9)
+    }
+
+    @Test func aRunOfThreeWhereWordsMeetMapsBackWhole() throws {
+        // "undressschoolgirls": the segmented reading keeps all three s, so "undress" spans the original 0..<7.
+        let result = classifier.classify(Support.server(["channel: undressschoolgirls", "topic: upload a photo, NSFW"]))
+        let hit = try #require(result.evidence.first { $0.category == "minors" })
+        let undress = try #require(hit.parts.first { $0.signal == "undress-term" })
+        #expect(undress.view == .segmented && undress.match == "undress" && undress.start == 0 && undress.end == 7)
+        #expect(result.verdict == .reportAuthorities)
     }
 
     @Test func vocabularyKeepsEveryWordOfALongAlternation() {

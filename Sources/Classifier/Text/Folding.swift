@@ -2,7 +2,9 @@
 /// bytes it stands for) so that a match in any view maps back to the original text.
 enum Folding {
     /// The folded view; see ``TextView/Kind/folded``.
-    static func fold(_ original: [Piece]) -> [Piece] {
+    /// - Parameter keepingRunsOfThree: leave a run of exactly three letters as it is ("undressschool" is "undress"
+    ///   and "school"); only the segmenter's second try asks for it.
+    static func fold(_ original: [Piece], keepingRunsOfThree: Bool = false) -> [Piece] {
         var out: [Piece] = []
         out.reserveCapacity(original.count)
         for piece in original {
@@ -41,7 +43,7 @@ enum Folding {
             if isLetterSeparator(b), isLetter(a), isLetter(c) { spaced = true }
         }
         if spaced { out = joinSpacedLetters(out) }
-        return runs ? shortenRuns(out) : out
+        return runs ? shortenRuns(out, keepingRunsOfThree: keepingRunsOfThree) : out
     }
 
     /// Emoji, symbols and separators become one space; a run of them stays one space.
@@ -128,14 +130,14 @@ enum Folding {
     }
 
     /// Runs of three or more of one letter shorten to one: "leeeaks" reads "leaks". Digits are left alone.
-    static func shortenRuns(_ pieces: [Piece]) -> [Piece] {
+    static func shortenRuns(_ pieces: [Piece], keepingRunsOfThree: Bool = false) -> [Piece] {
         var out: [Piece] = []
         out.reserveCapacity(pieces.count)
         var index = 0
         while index < pieces.count {
             var end = index + 1
             while end < pieces.count, pieces[end].scalar == pieces[index].scalar { end += 1 }
-            if end - index >= 3, isLetter(pieces[index].scalar) {
+            if end - index >= (keepingRunsOfThree ? 4 : 3), isLetter(pieces[index].scalar) {
                 out.append(Piece(scalar: pieces[index].scalar, start: pieces[index].start, end: pieces[end - 1].end))
             } else {
                 out.append(contentsOf: pieces[index..<end])

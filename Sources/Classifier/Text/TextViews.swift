@@ -37,6 +37,11 @@ package struct TextViews: Sendable {
         if let segmenter {
             if let pieces = segmenter.segment(skeleton ?? folded, original: views[0].bytes) {
                 segmented = Self.view(.segmented, pieces)
+            } else if skeleton == nil, Self.hasRunOfThree(views[0].bytes),
+                      let pieces = segmenter.segment(Folding.fold(original, keepingRunsOfThree: true), original: views[0].bytes) {
+                // Folding shortens "sss" to one letter, against stretched words ("leeeaks"); glued names make such
+                // runs too - a word ending in a double letter before one starting with it ("undressschoolgirls").
+                segmented = Self.view(.segmented, pieces)
             }
         }
         if leet {
@@ -126,6 +131,18 @@ package struct TextViews: Sendable {
             }
         }
         return true
+    }
+
+    /// True when the bytes hold exactly three of one ASCII letter in a row, not more.
+    static func hasRunOfThree(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            var end = index + 1
+            while end < bytes.count, bytes[end] | 0x20 == bytes[index] | 0x20 { end += 1 }
+            if end - index == 3, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A { return true }
+            index = end
+        }
+        return false
     }
 
     private static func pieces(of text: String) -> [Piece] {

@@ -44,7 +44,9 @@ import Testing
                       // whose shortest reading has none; nor end a run on a word of one or two letters.
                       "therapist", "benevole", "benevolesbuvette", "fuitent", "seinen",
                       // An everyday word and a compound's head is a name: `moonchild` is not "moon child".
-                      "Moonchild", "starchild"])
+                      "Moonchild", "starchild",
+                      // A dictionary word made of pattern words stays whole: "care packages" holds no ages.
+                      "packages", "camping"])
     func segmentedViewLeavesRealWordsWhole(_ name: String) {
         let views = TextViews(name, leet: true, segmenter: classifier.rules.segmenter).views
         #expect(!views.contains { $0.kind == .segmented }, "\(name) was split")

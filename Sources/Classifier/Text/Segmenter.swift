@@ -341,8 +341,10 @@ package struct Segmenter: Sendable {
     func split(_ letters: [UInt8]) -> [Int]? {
         let count = letters.count
         if trie.contains(letters, 0, count) { return nil }
+        // A dictionary word stays whole even when pattern words make it up: "packages" is not "pack ages".
+        if hasCommon, isKnownWord(letters) { return nil }
         if let cuts = patternSplit(letters) { return cuts }
-        guard hasCommon, !isKnownWord(letters) else { return nil }
+        guard hasCommon else { return nil }
         return filledSplit(letters)
     }
 

@@ -24,7 +24,7 @@ import Testing
         ("lescollegiennesdu93", "les collegiennes du 93"), ("ru13s", "ru 13 s"), ("Sec5DeLaRive", "sec5 de la rive"),
         ("3Eme", nil as String?),
         // Everyday words fill around the packs' words when a whole name or sentence is glued.
-        ("dropsofhighschoolgirlsfromourarea", "drops of highschool girls from our area"), ("schoolbus", "school bus"),
+        ("dropsofhighschoolgirlsfromourarea", "drops of high schoolgirls from our area"), ("schoolbus", "school bus"),
         ("sendpicstodaddy", "send pics to daddy"), ("quiasonsnap", "qui a son snap"),
         // A compound's head splits off a pattern word, never an everyday one.
         ("smallkidspics", "small kids pics"),

@@ -13,7 +13,7 @@ import Foundation
 /// When the packs' words alone cannot cover a run, everyday words (the policy's `segmentation-dictionary`, from four
 /// letters, or three among the most frequent, and its `segmentation-short-fillers`) may fill the rest around
 /// at least one pattern word of four letters or more: `dropsofhighschoolgirlsfromourarea` →
-/// `drops of highschool girls from our area`. A run that is a word of the whole dictionary, give or take a final
+/// `drops of high schoolgirls from our area`. A run that is a word of the whole dictionary, give or take a final
 /// `s`, `e` or `es` (`therapist`, `benevole`), is never split that way, and everyday words alone never split.
 package struct Segmenter: Sendable {
     let trie: WordTrie

@@ -95,6 +95,21 @@ import Testing
         #expect(verdict(["category: VIE DE CLASSE", "photos-sortie", "devoirs"]) == .clear)
     }
 
+    @Test func aCategoryIsNamedForWhatItsChannelsHold() {
+        // `denied-by-channels`: study channels under "Dossier" make it a file of applications, not a pack...
+        #expect(verdict(["server: Parcoursup Entraide", "description: entre élèves de terminale",
+                         "category: Dossier", "relecture-cv", "lettres-de-motivation"]) == .clear)
+        // ...which it stays without them.
+        #expect(verdict(["server: Parcoursup Entraide", "description: entre élèves de terminale",
+                         "category: Dossier", "lettres"]) == .reportAuthorities)
+    }
+
+    @Test func channelsOutsideAnyCategoryAreReadTogether() {
+        // Discord lists them as one unnamed category; category-wide rules read them so.
+        #expect(verdict(["LittleSis", "Requests"]) == .reportAuthorities)
+        #expect(verdict(["category: FAMILY", "LittleSis", "category: ASK", "Requests"]) == .clear)
+    }
+
     @Test func serverNameAndDescriptionGiveMeaningToEveryChannel() {
         #expect(verdict(["server: ExGf Vault", "category: MEDIA", "pics", "requests"]) >= .reportPlatform)
         #expect(verdict(["server: Trade 🔞", "description: aucune limite d'âge", "photos", "links-mega"]) == .reportAuthorities)

@@ -3,6 +3,8 @@ enum ScopeUnit: Hashable {
     case text(Int)
     case channel(Int)
     case category(Int)
+    /// The channels outside any category, read together as Discord lists them: one unnamed category.
+    case uncategorized
     /// The server's name and description.
     case header
     case server
@@ -19,7 +21,7 @@ enum ScopeUnit: Hashable {
             else { self = .header }
         case .category:
             if let category = text.categoryIndex { self = .category(category) }
-            else if let channel = text.channelIndex { self = .channel(channel) }
+            else if text.channelIndex != nil { self = .uncategorized }
             else { self = .header }
         }
     }

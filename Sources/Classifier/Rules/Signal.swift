@@ -24,6 +24,10 @@ public struct Signal: Sendable {
     /// Signals whose presence in the same channel (its name, topic and tags) cancels this signal's hits there:
     /// parent and victim framing ("que faire si", "how to report") that denies the leak word it frames.
     public var deniedBy: [String] = []
+    /// When true, a `deniedBy` signal in any channel of a category also cancels this signal in the category's own
+    /// name: a category is named for what its channels hold ("Dossier" over "RelectureCV" is a file of applications).
+    /// Only for content words; a signal that says who is targeted never opts in, or one channel could hide a category.
+    public var deniedByChannels = false
     /// The signal's patterns come from the names a team protects (`--protect FILE`, ``ProtectedNames``), not from
     /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.
     public var fromProtectList = false

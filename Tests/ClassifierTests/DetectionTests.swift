@@ -25,6 +25,7 @@ import Testing
         ("3Eme", nil as String?),
         // Everyday words fill around the packs' words when a whole name or sentence is glued.
         ("dropsofhighschoolgirlsfromourarea", "drops of high schoolgirls from our area"), ("schoolbus", "school bus"),
+        ("8thgradesnaps", "8th grade snaps"),
         ("sendpicstodaddy", "send pics to daddy"), ("quiasonsnap", "qui a son snap"),
         // A compound's head splits off a pattern word, never an everyday one.
         ("smallkidspics", "small kids pics"),

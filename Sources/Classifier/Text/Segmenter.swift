@@ -259,7 +259,7 @@ package struct Segmenter: Sendable {
         // 3emesexy, 14anssexy: an ordinal or "ans" after a number stays with it; the glued-word split then parts
         // it from what follows.
         if Self.isDigit(a) {
-            for suffix in Self.numberSuffixes where pieces.count - index >= suffix.count {
+            for suffix in Self.numberSuffixes + [Self.ordinalSuffix(out)] where pieces.count - index >= suffix.count {
                 if zip(pieces[index...], suffix.unicodeScalars).allSatisfy({ $0.scalar == $1 }) { return true }
             }
         }
@@ -288,6 +288,14 @@ package struct Segmenter: Sendable {
     /// Words that belong to the number before them (3eme, 14ans, 15yo).
     static let numberSuffixes = ["eme", "ieme", "ans", "yo"]
 
+    /// The English ordinal the number just written takes - `st`, `nd`, `rd` or `th` (1st, 2nd, 3rd, 8th, 11th) - so
+    /// "8thgradesnaps" keeps "8th" whole, while "5stars" is not "5st ars".
+    static func ordinalSuffix(_ out: [Piece]) -> String {
+        guard let last = out.last?.scalar, isDigit(last) else { return "th" }
+        if out.count >= 2, out[out.count - 2].scalar == "1" { return "th" }
+        switch last { case "1": return "st"; case "2": return "nd"; case "3": return "rd"; default: return "th" }
+    }
+
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
     enum LetterCase { case upper, lower, none }
@@ -311,6 +319,18 @@ package struct Segmenter: Sendable {
         scalar.value >= 0x61 && scalar.value <= 0x7A || scalar.value >= 0x41 && scalar.value <= 0x5A
     }
 
+    /// A run glued after a number that opens with the number's English ordinal ("8thgradesnaps"): cut after the
+    /// ordinal, then split the rest as any run; nil when the run does not open so.
+    private func cutsAfterOrdinal(_ letters: [UInt8], pieces: [Piece], at start: Int) -> [Int]? {
+        guard start > 0, Self.isDigit(pieces[start - 1].scalar) else { return nil }
+        let suffix = Array(Self.ordinalSuffix(Array(pieces[..<start])).utf8)
+        guard letters.count > suffix.count + 2, letters.starts(with: suffix) else { return nil }
+        let rest = Array(letters[suffix.count...])
+        if trie.contains(rest, 0, rest.count) || hasCommon && isKnownWord(rest) { return [suffix.count] }
+        guard let cuts = split(rest) else { return [suffix.count] }
+        return [suffix.count] + cuts.map { $0 + suffix.count }
+    }
+
     /// Splits each run of lower-case ASCII letters that known words cover; true when any was split.
     private func splitGluedRuns(_ pieces: inout [Piece]) -> Bool {
         var changed = false
@@ -325,7 +345,8 @@ package struct Segmenter: Sendable {
             let length = end - start
             guard length >= 4, length <= Self.maxRun else { continue }
             let letters = pieces[start..<end].map { UInt8($0.scalar.value) }
-            guard let cuts = split(letters), !cuts.isEmpty else { continue }
+            guard let cuts = cutsAfterOrdinal(letters, pieces: pieces, at: start) ?? split(letters), !cuts.isEmpty
+            else { continue }
             for cut in cuts.reversed() {
                 let at = start + cut
                 pieces.insert(Piece(scalar: " ", start: pieces[at].start, end: pieces[at].end), at: at)

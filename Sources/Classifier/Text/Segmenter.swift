@@ -259,9 +259,13 @@ package struct Segmenter: Sendable {
         // 3emesexy, 14anssexy: an ordinal or "ans" after a number stays with it; the glued-word split then parts
         // it from what follows.
         if Self.isDigit(a) {
-            for suffix in Self.numberSuffixes + [Self.ordinalSuffix(out)] where pieces.count - index >= suffix.count {
-                if zip(pieces[index...], suffix.unicodeScalars).allSatisfy({ $0.scalar == $1 }) { return true }
+            func follows(_ suffix: String) -> Bool {
+                pieces.count - index >= suffix.unicodeScalars.count
+                    && zip(pieces[index...], suffix.unicodeScalars).allSatisfy { $0.scalar == $1 }
             }
+            if Self.numberSuffixes.contains(where: follows) { return true }
+            let before = out.count >= 2 ? out[out.count - 2].scalar : nil
+            if follows(Self.ordinalSuffix(of: a, after: before)) { return true }
         }
         // Sec5DeLaRive: a capital that starts a word (a lower-case letter after it) after a number begins a word,
         // however short; "4ÈMES", "3E" and "3Eme" stay whole.
@@ -288,12 +292,11 @@ package struct Segmenter: Sendable {
     /// Words that belong to the number before them (3eme, 14ans, 15yo).
     static let numberSuffixes = ["eme", "ieme", "ans", "yo"]
 
-    /// The English ordinal the number just written takes - `st`, `nd`, `rd` or `th` (1st, 2nd, 3rd, 8th, 11th) - so
-    /// "8thgradesnaps" keeps "8th" whole, while "5stars" is not "5st ars".
-    static func ordinalSuffix(_ out: [Piece]) -> String {
-        guard let last = out.last?.scalar, isDigit(last) else { return "th" }
-        if out.count >= 2, out[out.count - 2].scalar == "1" { return "th" }
-        switch last { case "1": return "st"; case "2": return "nd"; case "3": return "rd"; default: return "th" }
+    /// The English ordinal a number ending in `digit` (after `before`) takes - `st`, `nd`, `rd` or `th` (1st, 2nd,
+    /// 3rd, 8th, 11th) - so "8thgradesnaps" keeps "8th" whole, while "5stars" is not "5st ars".
+    static func ordinalSuffix(of digit: Unicode.Scalar, after before: Unicode.Scalar?) -> String {
+        if before == "1" { return "th" }
+        switch digit { case "1": return "st"; case "2": return "nd"; case "3": return "rd"; default: return "th" }
     }
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
@@ -323,7 +326,8 @@ package struct Segmenter: Sendable {
     /// ordinal, then split the rest as any run; nil when the run does not open so.
     private func cutsAfterOrdinal(_ letters: [UInt8], pieces: [Piece], at start: Int) -> [Int]? {
         guard start > 0, Self.isDigit(pieces[start - 1].scalar) else { return nil }
-        let suffix = Array(Self.ordinalSuffix(Array(pieces[..<start])).utf8)
+        let before = start >= 2 ? pieces[start - 2].scalar : nil
+        let suffix = Array(Self.ordinalSuffix(of: pieces[start - 1].scalar, after: before).utf8)
         guard letters.count > suffix.count + 2, letters.starts(with: suffix) else { return nil }
         let rest = Array(letters[suffix.count...])
         if trie.contains(rest, 0, rest.count) || hasCommon && isKnownWord(rest) { return [suffix.count] }

@@ -56,23 +56,30 @@ enum OpenAPIDocument {
           {
             "name": "redact",
             "in": "query",
+            "description": "true, 1 or a bare '?redact' turn redaction on; false or 0 leave it off.",
             "schema": {
               "type": "string",
               "enum": [
                 "true",
-                "false"
+                "false",
+                "1",
+                "0",
+                ""
               ]
             }
           },
           {
             "name": "all",
             "in": "query",
-            "description": "With format=html: list clear servers too.",
+            "description": "With format=html: list clear servers too (true, 1 or a bare '?all'; false or 0 do not).",
             "schema": {
               "type": "string",
               "enum": [
                 "true",
-                "false"
+                "false",
+                "1",
+                "0",
+                ""
               ]
             }
           },

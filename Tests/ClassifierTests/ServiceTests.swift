@@ -96,6 +96,13 @@ import Testing
         #expect(redacted.status == 200)
         #expect(redacted.text.contains(#""redacted":true"#))
         #expect(!redacted.text.contains("Coin des Scred"))
+        // The flags' values are the ones /openapi.json lists: a bare or empty "redact" turns it on, "yes" is refused.
+        let bare = try Curl.post(service.base + "/v1/classify?redact=&format=jsonl", file: file)
+        #expect(bare.status == 200)
+        #expect(bare.text.contains(#""redacted":true"#))
+        let unknownFlag = try Curl.post(service.base + "/v1/classify?redact=yes", file: file)
+        #expect(unknownFlag.status == 400)
+        #expect(unknownFlag.errorCode == "bad-parameter")
         let bad = try Curl.post(service.base + "/v1/classify?format=pdf", file: file)
         #expect(bad.status == 400)
         #expect(bad.errorCode == "bad-parameter")

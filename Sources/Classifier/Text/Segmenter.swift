@@ -330,7 +330,7 @@ package struct Segmenter: Sendable {
         let suffix = Array(Self.ordinalSuffix(of: pieces[start - 1].scalar, after: before).utf8)
         guard letters.count > suffix.count + 2, letters.starts(with: suffix) else { return nil }
         let rest = Array(letters[suffix.count...])
-        if trie.contains(rest, 0, rest.count) || hasCommon && isKnownWord(rest) { return [suffix.count] }
+        // `split` leaves a known word whole (nil), as it does any run it cannot cover: then only the ordinal is cut.
         guard let cuts = split(rest) else { return [suffix.count] }
         return [suffix.count] + cuts.map { $0 + suffix.count }
     }

@@ -13,7 +13,7 @@ package struct RuleEngine: Sendable {
     /// Looked up once here rather than by signal id for every server: which signals are inherited, which are denied
     /// by which, and which hold protected names.
     let inherited: Set<String>
-    let denials: [(signal: String, deniedBy: [String], byChannels: Bool)]
+    let denials: [(signal: String, deniedBy: [String], byChannels: Bool, byCategory: Bool)]
     let protectList: [String]
     /// Each rule's distinct signals as numbered slots, so assembling a rule works on small arrays, not on
     /// dictionaries keyed by signal id.
@@ -33,7 +33,7 @@ package struct RuleEngine: Sendable {
         self.prefilter = prefilter
         self.program = MatchProgram(rules: rules, prefilter: prefilter)
         inherited = Set(rules.signals.values.filter(\.inherited).map(\.id))
-        denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy, $0.deniedByChannels) }
+        denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy, $0.deniedByChannels, $0.deniedByCategory) }
             .sorted { $0.signal < $1.signal }
         protectList = rules.protectListSignals.sorted()
         let inherited = self.inherited
@@ -139,14 +139,14 @@ package struct RuleEngine: Sendable {
     /// Drops the hits of signals whose `denied-by` signals appear in the same channel, in the server's header (its
     /// name and description are one place), or in the same text elsewhere: the parent or victim framing that turns
     /// a leak word into a call for help. With `denied-by-channels`, a denier in a channel also drops the hit in its
-    /// category's name.
+    /// category's name; with `denied-by-category`, a denier in a category's name drops the hits in its channels.
     private func applyDenials(_ hits: inout [String: [SignalHit]], texts: [FieldText]) {
         func isHeader(_ text: FieldText) -> Bool { text.field == .serverName || text.field == .serverDescription }
-        for (id, deniedBy, byChannels) in denials {
+        for (id, deniedBy, byChannels, byCategory) in denials {
             guard let list = hits[id] else { continue }
             guard deniedBy.contains(where: { hits[$0] != nil }) else { continue }
             var denyingChannels = Set<Int>(), denyingTexts = Set<Int>(), denyingHeader = false
-            var denyingCategories = Set<Int>()
+            var denyingCategories = Set<Int>(), denyingCategoryNames = Set<Int>()
             for denier in deniedBy {
                 for hit in hits[denier] ?? [] {
                     let text = texts[hit.textIndex]
@@ -155,13 +155,19 @@ package struct RuleEngine: Sendable {
                         if byChannels, let category = text.categoryIndex { denyingCategories.insert(category) }
                     }
                     if isHeader(text) { denyingHeader = true }
+                    if byCategory, text.field == .category, let category = text.categoryIndex {
+                        denyingCategoryNames.insert(category)
+                    }
                     denyingTexts.insert(hit.textIndex)
                 }
             }
             guard !denyingTexts.isEmpty else { continue }
             let kept = list.filter { hit in
                 let text = texts[hit.textIndex]
-                if let channel = text.channelIndex { return !denyingChannels.contains(channel) }
+                if let channel = text.channelIndex {
+                    if let category = text.categoryIndex, denyingCategoryNames.contains(category) { return false }
+                    return !denyingChannels.contains(channel)
+                }
                 if denyingHeader, isHeader(text) { return false }
                 if text.field == .category, let category = text.categoryIndex, denyingCategories.contains(category) {
                     return false

@@ -8,7 +8,7 @@ struct PackReader {
 
     static let signalKeys: Set<String> = [
         "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples", "inherited", "denied-by",
-        "denied-by-channels", "protect-list", "example-names",
+        "denied-by-channels", "denied-by-category", "protect-list", "example-names",
     ]
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
@@ -69,6 +69,7 @@ struct PackReader {
         signal.inherited = try fields.optionalBool("inherited") ?? false
         signal.deniedBy = try fields.stringList("denied-by")
         signal.deniedByChannels = try fields.optionalBool("denied-by-channels") ?? false
+        signal.deniedByCategory = try fields.optionalBool("denied-by-category") ?? false
         signal.location = fields.location
         return signal
     }

@@ -105,6 +105,16 @@ import Testing
                          "category: Dossier", "lettres"]) == .reportAuthorities)
     }
 
+    @Test func aBareChannelReadsAsItsCategorySays() {
+        // `denied-by-category`: under a category of clothing sizes, a channel named by an age is a size...
+        #expect(verdict(["category: 👕 TAILLES", "4-8-ans", "10-14-ans", "category: ÉCHANGES", "demandes"]) == .clear)
+        // ...and a shelf filed by age under any other name.
+        #expect(verdict(["category: AGES", "4-8-ans", "10-14-ans", "category: ÉCHANGES", "demandes"]) == .reportAuthorities)
+        // A bare "échanges" under "CARTES" is a card swap, even in a space named for under-16s; under "SALON" it is not.
+        #expect(verdict(["server: Les moins de 16 ans", "category: CARTES", "échanges"]) == .clear)
+        #expect(verdict(["server: Les moins de 16 ans", "category: SALON", "échanges"]) == .reportAuthorities)
+    }
+
     @Test func channelsOutsideAnyCategoryAreReadTogether() {
         // Discord lists them as one unnamed category; category-wide rules read them so.
         #expect(verdict(["LittleSis", "Requests"]) == .reportAuthorities)

@@ -113,6 +113,9 @@ import Testing
         // A bare "échanges" under "CARTES" is a card swap, even in a space named for under-16s; under "SALON" it is not.
         #expect(verdict(["server: Les moins de 16 ans", "category: CARTES", "échanges"]) == .clear)
         #expect(verdict(["server: Les moins de 16 ans", "category: SALON", "échanges"]) == .reportAuthorities)
+        // Only a channel the hit names whole: a yearbook's "candids" are its own, its "locker-room-candids" are not.
+        #expect(verdict(["category: YEARBOOK", "candids", "senior_portraits"]) == .clear)
+        #expect(verdict(["category: YEARBOOK", "locker-room-candids"]) == .reportAuthorities)
     }
 
     @Test func channelsOutsideAnyCategoryAreReadTogether() {

@@ -165,7 +165,8 @@ package struct RuleEngine: Sendable {
             let kept = list.filter { hit in
                 let text = texts[hit.textIndex]
                 if let channel = text.channelIndex {
-                    if let category = text.categoryIndex, denyingCategoryNames.contains(category) { return false }
+                    if let category = text.categoryIndex, denyingCategoryNames.contains(category),
+                       Self.isWholeName(hit, of: text.text) { return false }
                     return !denyingChannels.contains(channel)
                 }
                 if denyingHeader, isHeader(text) { return false }
@@ -176,6 +177,19 @@ package struct RuleEngine: Sendable {
             }
             hits[id] = kept.isEmpty ? nil : kept
         }
+    }
+
+    /// Whether a hit is its text's whole name - nothing but separators, emoji and decoration around it ("📸┃candids",
+    /// not "locker-room-candids"): only such a bare channel reads as its category says.
+    static func isWholeName(_ hit: SignalHit, of text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard hit.originalBytes.lowerBound >= 0, hit.originalBytes.upperBound <= bytes.count else { return false }
+        func bare(_ range: Range<Int>) -> Bool {
+            String(decoding: bytes[range], as: UTF8.self).unicodeScalars.allSatisfy {
+                !$0.properties.isAlphabetic && $0.properties.numericType == nil
+            }
+        }
+        return bare(0..<hit.originalBytes.lowerBound) && bare(hit.originalBytes.upperBound..<bytes.count)
     }
 
     /// Hits of a rule with `from-hits-of`: one for each stable, non-indicator hit of those categories whose place

@@ -28,9 +28,9 @@ public struct Signal: Sendable {
     /// name: a category is named for what its channels hold ("Dossier" over "RelectureCV" is a file of applications).
     /// Only for content words; a signal that says who is targeted never opts in, or one channel could hide a category.
     public var deniedByChannels = false
-    /// When true, a `deniedBy` signal in a category's own name also cancels this signal in that category's channels:
-    /// a bare channel reads as its category says ("TAILLES" over "10-14-ans" is a clothing size, "CARTES" over
-    /// "échanges" a card swap). Only for bare signals, whose channel is named by that one word and holds nothing else.
+    /// When true, a `deniedBy` signal in a category's own name also cancels this signal in that category's channels
+    /// whose whole name the hit is: a bare channel reads as its category says ("TAILLES" over "10-14-ans" is a
+    /// clothing size, "yearbook" over "candids" the yearbook's), while "locker-room-candids" keeps its own words.
     public var deniedByCategory = false
     /// The signal's patterns come from the names a team protects (`--protect FILE`, ``ProtectedNames``), not from
     /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.

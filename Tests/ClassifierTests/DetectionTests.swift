@@ -118,6 +118,14 @@ import Testing
         #expect(verdict(["category: YEARBOOK", "locker-room-candids"]) == .reportAuthorities)
     }
 
+    @Test func aServerNamedForAHobbyCollectsThatHobby() {
+        // `denied-by-header`: in a server named for LEGO swaps, a children's collection is of bricks...
+        #expect(verdict(["server: Échanges LEGO", "category: X", "collection-enfants", "liens"]) == .clear)
+        // ...and of children anywhere else; the header settles collections, not folders.
+        #expect(verdict(["server: Échanges", "category: X", "collection-enfants", "liens"]) == .reportAuthorities)
+        #expect(verdict(["server: Échanges LEGO", "category: X", "dossiers-enfants", "liens"]) == .reportAuthorities)
+    }
+
     @Test func channelsOutsideAnyCategoryAreReadTogether() {
         // Discord lists them as one unnamed category; category-wide rules read them so.
         #expect(verdict(["LittleSis", "Requests"]) == .reportAuthorities)

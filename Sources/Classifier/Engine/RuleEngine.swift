@@ -14,6 +14,8 @@ package struct RuleEngine: Sendable {
     /// by which, and which hold protected names.
     let inherited: Set<String>
     let denials: [(signal: String, deniedBy: [String], byChannels: Bool, byCategory: Bool)]
+    /// Signals cancelled everywhere by a denier in the server's name or description (`denied-by-header`).
+    let headerDenials: [(signal: String, deniedBy: [String])]
     let protectList: [String]
     /// Each rule's distinct signals as numbered slots, so assembling a rule works on small arrays, not on
     /// dictionaries keyed by signal id.
@@ -34,6 +36,8 @@ package struct RuleEngine: Sendable {
         self.program = MatchProgram(rules: rules, prefilter: prefilter)
         inherited = Set(rules.signals.values.filter(\.inherited).map(\.id))
         denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy, $0.deniedByChannels, $0.deniedByCategory) }
+            .sorted { $0.signal < $1.signal }
+        headerDenials = rules.signals.values.filter { !$0.deniedByHeader.isEmpty }.map { ($0.id, $0.deniedByHeader) }
             .sorted { $0.signal < $1.signal }
         protectList = rules.protectListSignals.sorted()
         let inherited = self.inherited
@@ -139,9 +143,13 @@ package struct RuleEngine: Sendable {
     /// Drops the hits of signals whose `denied-by` signals appear in the same channel, in the server's header (its
     /// name and description are one place), or in the same text elsewhere: the parent or victim framing that turns
     /// a leak word into a call for help. With `denied-by-channels`, a denier in a channel also drops the hit in its
-    /// category's name; with `denied-by-category`, a denier in a category's name drops the hits in its channels.
+    /// category's name; with `denied-by-category`, a denier in a category's name drops the hits in its channels that
+    /// it names whole; `denied-by-header` signals in the server's name or description drop every hit.
     private func applyDenials(_ hits: inout [String: [SignalHit]], texts: [FieldText]) {
         func isHeader(_ text: FieldText) -> Bool { text.field == .serverName || text.field == .serverDescription }
+        for (id, deniedBy) in headerDenials where hits[id] != nil {
+            if deniedBy.contains(where: { (hits[$0] ?? []).contains { isHeader(texts[$0.textIndex]) } }) { hits[id] = nil }
+        }
         for (id, deniedBy, byChannels, byCategory) in denials {
             guard let list = hits[id] else { continue }
             guard deniedBy.contains(where: { hits[$0] != nil }) else { continue }

@@ -8,7 +8,7 @@ struct PackReader {
 
     static let signalKeys: Set<String> = [
         "id", "description", "fields", "patterns", "flags", "views", "negatable", "examples", "inherited", "denied-by",
-        "denied-by-channels", "denied-by-category", "protect-list", "example-names",
+        "denied-by-channels", "denied-by-category", "denied-by-header", "protect-list", "example-names",
     ]
     static let ruleKeys: Set<String> = [
         "id", "category", "section", "status", "weight", "description", "fields", "patterns", "flags", "views",
@@ -70,6 +70,7 @@ struct PackReader {
         signal.deniedBy = try fields.stringList("denied-by")
         signal.deniedByChannels = try fields.optionalBool("denied-by-channels") ?? false
         signal.deniedByCategory = try fields.optionalBool("denied-by-category") ?? false
+        signal.deniedByHeader = try fields.stringList("denied-by-header")
         signal.location = fields.location
         return signal
     }

@@ -33,6 +33,7 @@ public struct RuleLinter: Sendable {
         var issues: [Issue] = []
         let scratch = MatchScratch()
         let used = Set(rules.rules.flatMap(\.signalIDs) + rules.signals.values.flatMap(\.deniedBy)
+                       + rules.signals.values.flatMap(\.deniedByHeader)
                        + rules.policy.headerNotInheritedWith)
         for signal in rules.signals.values.sorted(by: { $0.id < $1.id }) {
             let at = signal.location ?? SourceLocation(file: rules.signalFiles[signal.id] ?? rules.directory)

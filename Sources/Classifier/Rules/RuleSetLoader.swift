@@ -73,7 +73,7 @@ struct RuleSetLoader {
             signals[id] = filled
         }
         for signal in signals.values {
-            for id in signal.deniedBy where signals[id] == nil {
+            for id in signal.deniedBy + signal.deniedByHeader where signals[id] == nil {
                 throw RuleSetError(.unknownSignal, at: signal.location ?? SourceLocation(file: signalFiles[signal.id] ?? directory),
                                    item: signal.id, reason: "denied-by names unknown signal '\(id)'")
             }

@@ -32,6 +32,10 @@ public struct Signal: Sendable {
     /// whose whole name the hit is: a bare channel reads as its category says ("TAILLES" over "10-14-ans" is a
     /// clothing size, "yearbook" over "candids" the yearbook's), while "locker-room-candids" keeps its own words.
     public var deniedByCategory = false
+    /// Signals whose presence in the server's own name or description cancels this signal everywhere in the server:
+    /// a server named for a collecting hobby ("Échanges LEGO entre collectionneurs") collects that hobby in every
+    /// channel. Only for words the server's subject settles, and only with deniers read in the header alone.
+    public var deniedByHeader: [String] = []
     /// The signal's patterns come from the names a team protects (`--protect FILE`, ``ProtectedNames``), not from
     /// the pack: without such a list it matches nothing. `exampleNames` stand in for that list in `rules test`.
     public var fromProtectList = false

@@ -35,7 +35,8 @@ package struct RuleEngine: Sendable {
         self.prefilter = prefilter
         self.program = MatchProgram(rules: rules, prefilter: prefilter)
         inherited = Set(rules.signals.values.filter(\.inherited).map(\.id))
-        denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }.map { ($0.id, $0.deniedBy, $0.deniedByChannels, $0.deniedByCategory) }
+        denials = rules.signals.values.filter { !$0.deniedBy.isEmpty }
+            .map { ($0.id, $0.deniedBy, $0.deniedByChannels, $0.deniedByCategory) }
             .sorted { $0.signal < $1.signal }
         headerDenials = rules.signals.values.filter { !$0.deniedByHeader.isEmpty }.map { ($0.id, $0.deniedByHeader) }
             .sorted { $0.signal < $1.signal }
@@ -191,7 +192,7 @@ package struct RuleEngine: Sendable {
     /// not "locker-room-candids"): only such a bare channel reads as its category says.
     static func isWholeName(_ hit: SignalHit, of text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard hit.originalBytes.lowerBound >= 0, hit.originalBytes.upperBound <= bytes.count else { return false }
+        guard hit.originalBytes.upperBound <= bytes.count else { return false }
         func bare(_ range: Range<Int>) -> Bool {
             String(decoding: bytes[range], as: UTF8.self).unicodeScalars.allSatisfy {
                 !$0.properties.isAlphabetic && $0.properties.numericType == nil

@@ -73,9 +73,12 @@ struct RuleSetLoader {
             signals[id] = filled
         }
         for signal in signals.values {
-            for id in signal.deniedBy + signal.deniedByHeader where signals[id] == nil {
-                throw RuleSetError(.unknownSignal, at: signal.location ?? SourceLocation(file: signalFiles[signal.id] ?? directory),
-                                   item: signal.id, reason: "denied-by names unknown signal '\(id)'")
+            for (key, ids) in [("denied-by", signal.deniedBy), ("denied-by-header", signal.deniedByHeader)] {
+                for id in ids where signals[id] == nil {
+                    throw RuleSetError(.unknownSignal,
+                                       at: signal.location ?? SourceLocation(file: signalFiles[signal.id] ?? directory),
+                                       item: signal.id, reason: "\(key) names unknown signal '\(id)'")
+                }
             }
         }
         // Signal references are checked once every pack is read: signals may live in a shared pack.
